@@ -1,0 +1,112 @@
+#pragma once
+// The store: one interface through which import, engine, CLI and app reach the data.
+// SqliteStore (sqlite_store.h) implements it; a PostgreSQL backend can be added behind
+// the same interface without touching its callers. One Store object per thread.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+#include "core/status.h"
+
+namespace segdash::store {
+
+using core::Id;
+
+// One row of the imports log.
+struct ImportRecord {
+    Id id = 0;
+    std::string fileName;        // base name as given by the user
+    std::int64_t fileSize = 0;
+    std::string contentHash;     // hex SHA-256 of the file's bytes
+    std::string kind;            // customers, orders, order-lines, ...
+    std::string profile;         // profile name used
+    std::string settingsJson;    // detected/overridden settings and mapping, as JSON
+    std::int64_t rowsRead = 0;
+    std::int64_t rowsImported = 0;
+    std::int64_t rowsRejected = 0;
+    core::Timestamp startedAt;   // wall clock (UTC) when the import began
+    double seconds = 0;          // duration
+    bool undone = false;
+};
+
+struct StoreSummary {
+    std::int64_t customers = 0;
+    std::int64_t orders = 0;
+    std::int64_t saleOrders = 0;
+    std::int64_t returnOrders = 0;       // returns + cancellations
+    std::int64_t anonymousOrders = 0;    // orders without a customer
+    std::int64_t orderLines = 0;
+    std::int64_t opportunities = 0;
+    std::int64_t interactions = 0;
+    std::int64_t surveys = 0;
+    std::int64_t campaigns = 0;
+    std::int64_t imports = 0;            // not undone
+    core::Money netRevenue;              // all orders, anonymous included
+    std::optional<core::Timestamp> firstOrder;
+    std::optional<core::Timestamp> lastOrder;
+};
+
+// One import = one transaction. Nothing is visible to other connections until
+// commit(); destroying the session without commit() rolls everything back.
+class ImportSession {
+public:
+    virtual ~ImportSession() = default;
+
+    // Upserts by (sourceSystem, externalId); when externalId is empty, by normalised
+    // e-mail; when both are empty a new customer is created. Non-empty fields of
+    // `customer` overwrite stored ones (old values are kept for undo). Returns the id.
+    virtual core::Result<Id> upsertCustomer(const core::Customer &customer) = 0;
+    virtual std::optional<Id> findCustomer(std::string_view sourceSystem, std::string_view externalId) = 0;
+    virtual std::optional<Id> findCustomerByEmail(std::string_view email) = 0;
+
+    // Inserts an order. A duplicate (source system, externalId) already in the store
+    // is not inserted: returns false. Sets order.id when inserted.
+    virtual core::Result<bool> addOrder(core::Order &order, std::string_view sourceSystem) = 0;
+    // Adds to an order inserted earlier in this same session (transaction-line files
+    // whose lines of one invoice are not contiguous).
+    virtual core::Status addToOrder(Id orderId, core::Money revenue, std::optional<core::Money> cost) = 0;
+    virtual core::Status addOrderLine(const core::OrderLine &line) = 0;
+    // Each returns false when an item with the same (source, externalId) exists.
+    virtual core::Result<bool> addOpportunity(const core::Opportunity &item, std::string_view sourceSystem) = 0;
+    virtual core::Status addInteraction(const core::Interaction &item) = 0;
+    virtual core::Status addSurvey(const core::SurveyResponse &item) = 0;
+    virtual core::Result<bool> addCampaign(const core::Campaign &item, std::string_view sourceSystem) = 0;
+
+    // Merges the per-customer aggregates, writes the final import record and commits.
+    virtual core::Result<Id> commit(const ImportRecord &record) = 0;
+    virtual void rollback() = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual std::string location() const = 0; // file path or connection string
+    virtual core::Result<StoreSummary> summary() = 0;
+    virtual core::Result<std::vector<ImportRecord>> imports() = 0; // newest first
+    virtual std::optional<ImportRecord> findImportByHash(std::string_view contentHash) = 0;
+
+    virtual core::Result<std::unique_ptr<ImportSession>> beginImport() = 0;
+    // Removes everything the newest not-undone import added, restores what it
+    // overwrote, recomputes the affected aggregates; one transaction.
+    virtual core::Result<ImportRecord> undoLastImport() = 0;
+
+    // Streams rows; the callback returns false to stop early.
+    virtual core::Status forEachCustomer(const std::function<bool(const core::Customer &)> &fn) = 0;
+    virtual core::Status forEachCustomerStats(const std::function<bool(const core::CustomerStats &)> &fn) = 0;
+    virtual core::Status forEachOrder(const std::function<bool(const core::Order &)> &fn) = 0;
+    virtual std::optional<core::Customer> customer(Id id) = 0;
+};
+
+enum class OpenMode { OpenExisting, CreateIfMissing };
+
+// Opens (and upgrades) or creates a store. A file of a newer schema version, or a
+// file that is not a SegDash store, is refused with a clear message and not modified.
+core::Result<std::unique_ptr<Store>> openStore(const std::string &path, OpenMode mode);
+
+} // namespace segdash::store
