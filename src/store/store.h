@@ -71,6 +71,9 @@ public:
     // whose lines of one invoice are not contiguous).
     virtual core::Status addToOrder(Id orderId, core::Money revenue, std::optional<core::Money> cost) = 0;
     virtual core::Status addOrderLine(const core::OrderLine &line) = 0;
+    // An order already stored (by an earlier import or this session), for line files
+    // that refer to orders by their external id.
+    virtual std::optional<Id> findOrder(std::string_view sourceSystem, std::string_view externalId) = 0;
     // Each returns false when an item with the same (source, externalId) exists.
     virtual core::Result<bool> addOpportunity(const core::Opportunity &item, std::string_view sourceSystem) = 0;
     virtual core::Status addInteraction(const core::Interaction &item) = 0;

@@ -1,0 +1,61 @@
+# Fails when an #include crosses a layer the wrong way (see docs/architecture.md):
+#   core: no Qt and no other SegDash module;  segment/datagen: no Qt;  no Eigen in segment's headers
+#   store: no import/segment/app, no QtGui/QtWidgets;  import: no app, no QtGui/QtWidgets
+#   only app includes QtWidgets;  only app/charts includes Qt Charts;  report: no app, no widgets
+# Run: cmake -DSOURCE_DIR=<repo> -P check_layering.cmake
+if(NOT SOURCE_DIR)
+  message(FATAL_ERROR "pass -DSOURCE_DIR=")
+endif()
+
+set(widget_re "#include *[<\"](QtWidgets/|QWidget|QDialog|QMessageBox|QApplication|QMainWindow|QFileDialog|QAbstractItemView|QTableView|QPushButton|QLabel|QWizard)")
+set(charts_re "#include *[<\"](QtCharts|QChart|QChartView|QLineSeries|QBarSeries|QPieSeries|QScatterSeries|QValueAxis|QBarSet|QAbstractSeries)")
+set(gui_re "#include *[<\"](QtGui/|QPainter|QImage|QPixmap|QColor|QFont|QGuiApplication|QPdfWriter)")
+set(qt_re "#include *[<\"]Q[A-Za-z]+[>\"/]")
+set(violations "")
+
+function(check_rule dir regex what)
+  file(GLOB_RECURSE files ${SOURCE_DIR}/src/${dir}/*.h ${SOURCE_DIR}/src/${dir}/*.cpp)
+  foreach(f ${files})
+    if(ARGN AND f MATCHES "${ARGN}")
+      continue()
+    endif()
+    file(STRINGS ${f} lines REGEX "${regex}")
+    foreach(line ${lines})
+      file(RELATIVE_PATH rel ${SOURCE_DIR} ${f})
+      set(violations "${violations}\n  ${rel}: ${what}: ${line}" PARENT_SCOPE)
+    endforeach()
+  endforeach()
+endfunction()
+
+foreach(dir core segment datagen)
+  check_rule(${dir} "${qt_re}" "Qt in a Qt-free layer")
+endforeach()
+check_rule(core "#include *\"(segment|import|store|report|app|cli|datagen)/" "core includes another module")
+foreach(dir core segment datagen store import report cli)
+  check_rule(${dir} "${widget_re}" "widgets outside app")
+  check_rule(${dir} "#include *\"app/" "a library includes app")
+endforeach()
+foreach(dir store import)
+  check_rule(${dir} "${gui_re}" "QtGui in a QtCore-only layer")
+endforeach()
+check_rule(store "#include *\"(import|segment|report|cli)/" "store knows a higher layer")
+check_rule(segment "#include *\"(import|store|report|app|cli)/" "segment knows another layer")
+foreach(dir core segment datagen store import report cli)
+  check_rule(${dir} "${charts_re}" "Qt Charts outside app/charts")
+endforeach()
+check_rule(app "${charts_re}" "Qt Charts outside app/charts" "/src/app/charts/")
+
+# Eigen must not leak through the engine's public headers.
+file(GLOB seg_headers ${SOURCE_DIR}/src/segment/*.h)
+foreach(f ${seg_headers})
+  file(STRINGS ${f} lines REGEX "#include *[<\"]Eigen")
+  foreach(line ${lines})
+    file(RELATIVE_PATH rel ${SOURCE_DIR} ${f})
+    set(violations "${violations}\n  ${rel}: Eigen in a public engine header: ${line}")
+  endforeach()
+endforeach()
+
+if(violations)
+  message(FATAL_ERROR "layering violations:${violations}")
+endif()
+message(STATUS "layering ok")

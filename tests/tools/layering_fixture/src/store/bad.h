@@ -1,0 +1,2 @@
+#include <QWidget>
+// planted violation: widgets in the store
