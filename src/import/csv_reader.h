@@ -3,6 +3,7 @@
 // quotes. Input in any supported encoding is transcoded to UTF-8 on the fly; memory
 // stays flat whatever the file size. Never crashes on any bytes: problems become
 // warnings with a line and column, or a Status error for the fatal ones.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -38,6 +39,13 @@ public:
     static core::Result<std::unique_ptr<CsvReader>> openFile(const std::string &path, const CsvDialect &dialect);
     // Reads from memory (tests, the fuzzer, previews). The bytes are copied.
     static core::Result<std::unique_ptr<CsvReader>> openBytes(std::string_view bytes, const CsvDialect &dialect);
+    // As above with a chosen read-chunk size (tests use tiny chunks to cover boundaries).
+    static core::Result<std::unique_ptr<CsvReader>> openBytes(std::string_view bytes, const CsvDialect &dialect,
+                                                             std::size_t chunkBytes);
+
+    static constexpr std::size_t kChunkBytes = 1 << 20;        // raw bytes read at a time
+    static constexpr std::size_t kMaxRecordBytes = 32u << 20;  // longer records are split (issue)
+    static constexpr std::size_t kMaxIssues = 1000;            // stored; all are counted
     virtual ~CsvReader() = default;
 
     // Next record; false at the end of input. Malformed input (a stray quote inside an
@@ -48,6 +56,7 @@ public:
     virtual std::int64_t issueCount() const = 0;
     virtual std::int64_t bytesConsumed() const = 0;          // of the raw input, for progress
     virtual std::int64_t totalBytes() const = 0;             // raw size, 0 if unknown
+    virtual std::size_t bufferCapacity() const = 0;          // internal buffer bytes (stays bounded)
 };
 
 } // namespace segdash::import

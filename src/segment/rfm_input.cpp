@@ -1,0 +1,25 @@
+#include "segment/rfm_input.h"
+
+namespace segdash::segment {
+
+RfmInputSet buildRfmInputs(const std::vector<core::CustomerStats> &stats, core::Date analysisDate) {
+    RfmInputSet set;
+    set.inputs.reserve(stats.size());
+    for (const auto &s : stats) {
+        if (!s.lastPurchase) {
+            ++set.excludedNoPurchase;
+            continue;
+        }
+        RfmInput in;
+        in.customerId = s.customerId;
+        in.recencyDays = analysisDate.days - s.lastPurchase->date().days;
+        in.frequency = s.purchaseCount;
+        in.monetary = s.netRevenue;
+        if (in.recencyDays < 0)
+            ++set.purchaseAfterAnalysis;
+        set.inputs.push_back(in);
+    }
+    return set;
+}
+
+} // namespace segdash::segment
