@@ -1,0 +1,74 @@
+#include "app/import_runner.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "app/qt_text.h"
+
+namespace segdash::app {
+
+ImportRunner::ImportRunner(QObject *parent) : QObject(parent) {
+    connect(&m_watcher, &QFutureWatcher<std::vector<ImportOutcome>>::finished, this, [this] {
+        m_outcomes = m_watcher.result();
+        emit finished();
+    });
+}
+
+ImportRunner::~ImportRunner() {
+    m_cancel = true;
+    m_watcher.waitForFinished();
+}
+
+void ImportRunner::start(const QString &storePath, std::vector<ImportJob> jobs) {
+    if (isRunning()) return;
+    m_cancel = false;
+    m_outcomes.clear();
+    m_watcher.setFuture(QtConcurrent::run([this, path = ss(storePath), jobs = std::move(jobs)] {
+        return work(path, jobs);
+    }));
+}
+
+std::vector<ImportOutcome> ImportRunner::work(const std::string &storePath, const std::vector<ImportJob> &jobs) {
+    std::vector<ImportOutcome> outcomes;
+    auto store = store::openStore(storePath, store::OpenMode::OpenExisting);
+    for (int i = 0; i < static_cast<int>(jobs.size()); ++i) {
+        const auto &job = jobs[static_cast<std::size_t>(i)];
+        if (!store) {
+            outcomes.push_back({job.path, std::nullopt, qs(store.message()), false});
+        } else if (m_cancel) {
+            outcomes.push_back({job.path, std::nullopt, tr("Cancelled before it started"), true});
+        } else {
+            emit jobStarted(i, job.path);
+            outcomes.push_back(runOne(i, store->get(), job));
+        }
+    }
+    return outcomes;
+}
+
+ImportOutcome ImportRunner::runOne(int index, store::Store *store, const ImportJob &job) {
+    QElapsedTimer throttle;
+    throttle.start();
+    bool sentAny = false; // the first update goes out at once so the bar moves early
+    // A 200k-row file reports progress far more often than a bar can show it: send at
+    // most ~20 updates a second so the GUI thread's queue stays short.
+    auto progressFn = [this, index, &throttle, &sentAny](std::int64_t done, std::int64_t total) {
+        if (m_cancel) return false;
+        if (!sentAny || throttle.elapsed() >= 50 || done == total) {
+            sentAny = true;
+            throttle.restart();
+            emit progress(index, done, total);
+        }
+        return true;
+    };
+    auto report = import::runImport(*store, job.plan, job.options, progressFn);
+    ImportOutcome outcome{job.path, std::nullopt, {}, false};
+    if (report) {
+        outcome.report = std::move(report.value());
+    } else {
+        outcome.cancelled = m_cancel.load();
+        outcome.error = outcome.cancelled ? tr("Cancelled: nothing was imported from this file")
+                                          : qs(report.message());
+    }
+    return outcome;
+}
+
+} // namespace segdash::app
