@@ -65,7 +65,9 @@ public:
     virtual std::optional<Id> findCustomerByEmail(std::string_view email) = 0;
 
     // Inserts an order. A duplicate (source system, externalId) already in the store
-    // is not inserted: returns false. Sets order.id when inserted.
+    // is not inserted: returns false. Sets order.id when inserted. When customerId is
+    // 0 and customerExternalId is set, it is resolved by (sourceSystem, that id); an
+    // unknown customer is an error (the order is not inserted).
     virtual core::Result<bool> addOrder(core::Order &order, std::string_view sourceSystem) = 0;
     // Adds to an order inserted earlier in this same session (transaction-line files
     // whose lines of one invoice are not contiguous).
@@ -76,6 +78,8 @@ public:
     virtual std::optional<Id> findOrder(std::string_view sourceSystem, std::string_view externalId) = 0;
     // Each returns false when an item with the same (source, externalId) exists.
     virtual core::Result<bool> addOpportunity(const core::Opportunity &item, std::string_view sourceSystem) = 0;
+    // Interactions and surveys take customerId as given (0 = no customer); their
+    // customerExternalId is not resolved here (use findCustomer).
     virtual core::Status addInteraction(const core::Interaction &item) = 0;
     virtual core::Status addSurvey(const core::SurveyResponse &item) = 0;
     virtual core::Result<bool> addCampaign(const core::Campaign &item, std::string_view sourceSystem) = 0;
@@ -99,7 +103,9 @@ public:
     // overwrote, recomputes the affected aggregates; one transaction.
     virtual core::Result<ImportRecord> undoLastImport() = 0;
 
-    // Streams rows; the callback returns false to stop early.
+    // Streams rows in id order; the callback returns false to stop early.
+    // forEachCustomerStats covers customers with at least one order (purchase dates
+    // and counts are over sale orders); forEachOrder leaves customerExternalId empty.
     virtual core::Status forEachCustomer(const std::function<bool(const core::Customer &)> &fn) = 0;
     virtual core::Status forEachCustomerStats(const std::function<bool(const core::CustomerStats &)> &fn) = 0;
     virtual core::Status forEachOrder(const std::function<bool(const core::Order &)> &fn) = 0;
