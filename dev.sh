@@ -38,7 +38,8 @@ demo_store() {
   local db=build/demo.sqlite
   if [ ! -f "$db" ]; then
     echo "Creating the demo store from data/demo ..."
-    ./build/segdash import --db "$db.tmp" data/demo/*.csv >/dev/null
+    rm -f "$db.tmp"
+    ./build/segdash import --db "$db.tmp" data/demo/{customers,orders,order_lines,opportunities,interactions,surveys,campaigns}.csv >/dev/null
     mv "$db.tmp" "$db"
   fi
 }

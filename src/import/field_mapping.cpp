@@ -121,9 +121,20 @@ const FieldDef *findField(RecordKind kind, std::string_view name) {
     return nullptr;
 }
 
+bool targetNames(std::string_view target, std::string_view field) {
+    // A target may list alternatives ("sales_rep|owner") until the record kind is known.
+    while (!target.empty()) {
+        const auto bar = target.find('|');
+        if (target.substr(0, bar) == field) return true;
+        if (bar == std::string_view::npos) break;
+        target.remove_prefix(bar + 1);
+    }
+    return false;
+}
+
 int FieldMapping::columnOf(std::string_view field) const {
     for (std::size_t i = 0; i < targets.size(); ++i)
-        if (targets[i] == field) return static_cast<int>(i);
+        if (targetNames(targets[i], field)) return static_cast<int>(i);
     return -1;
 }
 

@@ -26,7 +26,8 @@ const std::vector<FieldDef> &fieldsFor(RecordKind kind);
 const FieldDef *findField(RecordKind kind, std::string_view name);
 
 // Per column of the file: the target field name, or empty = not imported (kept as a
-// custom attribute for customers).
+// custom attribute for customers). Before the kind is fixed a target may name
+// alternatives separated by '|' (restrictToKind picks the first that fits).
 struct FieldMapping {
     std::vector<std::string> targets;
 
@@ -35,6 +36,9 @@ struct FieldMapping {
     // Required fields of `kind` that no column maps to (for the error message).
     std::vector<std::string> missingRequired(RecordKind kind) const;
 };
+
+// True when `target` is `field` or lists it among '|'-separated alternatives.
+bool targetNames(std::string_view target, std::string_view field);
 
 // Lower case, accents kept, every run of non-alphanumerics folded to one '_' and
 // trimmed: "Customer ID" / "customer-id" / " CustomerID " compare as "customer_id" / "customerid".

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <algorithm>
+#include <set>
 #include <cstdlib>
 
 namespace segdash::import {
@@ -86,24 +87,22 @@ ProfileMatch matchProfile(const std::vector<Profile> &profiles, const std::vecto
     if (const Profile *r = findProfile(profiles, recipeName)) return {r, 1.0};
     std::vector<std::string> keys;
     for (const auto &h : headers) keys.push_back(keyOf(QString::fromStdString(h)));
-    ProfileMatch best{findProfile(profiles, "generic"), 0};
-    double bestVendor = -1;
+    auto scoreOf = [&](const Profile &p) {
+        const auto known = std::count_if(keys.begin(), keys.end(), [&](const std::string &k) { return p.columns.count(k) > 0; });
+        return keys.empty() ? 0.0 : double(known) / double(keys.size());
+    };
+    const Profile *generic = findProfile(profiles, "generic");
+    ProfileMatch best{generic, generic ? scoreOf(*generic) : 0};
     for (const auto &p : profiles) {
-        if (p.recipe) continue;
+        if (p.recipe || p.signature.empty()) continue;
         const bool signatureOk = std::all_of(p.signature.begin(), p.signature.end(), [&](const std::string &s) {
             return std::find(keys.begin(), keys.end(), s) != keys.end();
         });
         if (!signatureOk) continue;
-        const auto known = std::count_if(keys.begin(), keys.end(), [&](const std::string &k) { return p.columns.count(k) > 0; });
-        const double score = keys.empty() ? 0 : double(known) / double(keys.size());
-        if (p.name == "generic") {
-            if (best.profile == &p) best.score = score;
-            continue;
-        }
-        if (!p.signature.empty() && score > bestVendor) {
-            bestVendor = score;
-            best = {&p, score};
-        }
+        // A vendor profile wins ties with the generic one (it knows the source system),
+        // but not a file the generic synonyms read better.
+        const double score = scoreOf(p);
+        if (score > best.score || (score == best.score && best.profile == generic)) best = {&p, score};
     }
     return best;
 }
@@ -112,9 +111,7 @@ FieldMapping mapHeaders(const Profile &profile, const std::vector<std::string> &
     FieldMapping m;
     for (const auto &h : headers) {
         const auto it = profile.columns.find(keyOf(QString::fromStdString(h)));
-        std::string target = it == profile.columns.end() ? std::string() : it->second;
-        if (!target.empty() && m.has(target)) target.clear(); // first column wins a field
-        m.targets.push_back(target);
+        m.targets.push_back(it == profile.columns.end() ? std::string() : it->second);
     }
     return m;
 }
@@ -130,8 +127,19 @@ RecordKind guessKind(const FieldMapping &m) {
 }
 
 void restrictToKind(FieldMapping &mapping, RecordKind kind) {
-    for (auto &t : mapping.targets)
-        if (!t.empty() && !findField(kind, t)) t.clear();
+    std::set<std::string> claimed; // a field maps from its first column only
+    for (auto &target : mapping.targets) {
+        std::string chosen;
+        std::string_view rest = target;
+        while (!rest.empty() && chosen.empty()) {
+            const auto bar = rest.find('|');
+            const std::string alternative(rest.substr(0, bar));
+            if (findField(kind, alternative) && !claimed.count(alternative)) chosen = alternative;
+            rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+        }
+        if (!chosen.empty()) claimed.insert(chosen);
+        target = chosen;
+    }
 }
 
 std::string recipesDir() {

@@ -28,7 +28,11 @@ std::optional<core::InteractionKind> interactionKindOf(const std::string &v) {
         {"email sent", K::EmailSent}, {"sent", K::EmailSent}, {"email open", K::EmailOpen}, {"open", K::EmailOpen},
         {"opened", K::EmailOpen}, {"email click", K::EmailClick}, {"click", K::EmailClick},
         {"clicked", K::EmailClick}, {"web visit", K::WebVisit}, {"visit", K::WebVisit}, {"page view", K::WebVisit},
-        {"social media", K::Social}, {"phone call", K::Call}, {"meeting held", K::Meeting}};
+        {"social media", K::Social}, {"phone call", K::Call}, {"meeting held", K::Meeting},
+        // Polish exports
+        {"wysłany e-mail", K::EmailSent}, {"otwarcie e-maila", K::EmailOpen}, {"kliknięcie", K::EmailClick},
+        {"wizyta na stronie", K::WebVisit}, {"media społecznościowe", K::Social}, {"telefon", K::Call},
+        {"spotkanie", K::Meeting}};
     for (const auto &[name, kind] : kSynonyms)
         if (v == name) return kind;
     return std::nullopt;
