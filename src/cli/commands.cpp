@@ -10,6 +10,7 @@ int runImport(const Args &args);
 int runInfo(const Args &args);
 int runImports(const Args &args);
 int runGenerate(const Args &args);
+int runSegment(const Args &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> kCommands{
@@ -17,6 +18,7 @@ const std::vector<Command> &commands() {
         {"info", "show what a store holds", runInfo},
         {"imports", "list the imports of a store, or undo the last one", runImports},
         {"generate", "write a realistic synthetic CRM dataset as CSV files", runGenerate},
+        {"segment", "score and cluster customers (RFM, k-means)", runSegment},
     };
     return kCommands;
 }

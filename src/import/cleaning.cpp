@@ -18,9 +18,27 @@ std::size_t spaceAt(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// Clean already: no space at either end, no white space but single ASCII spaces, and
+// no byte that could start NBSP/NNBSP/thin space. Most fields are, so they are copied whole.
+bool alreadyClean(std::string_view in) {
+    if (in.empty()) return true;
+    if (in.front() == ' ' || in.back() == ' ') return false;
+    char previous = 0;
+    for (const char ch : in) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0xC2 || c == 0xE2 || (c == ' ' && previous == ' ')) return false;
+        previous = ch;
+    }
+    return true;
+}
+
 } // namespace
 
 bool normaliseWhitespace(std::string_view in, std::string &out) {
+    if (alreadyClean(in)) {
+        out.assign(in.data(), in.size());
+        return false;
+    }
     out.clear();
     bool pending = false;
     bool changed = false;

@@ -161,6 +161,12 @@ core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
     return core::Id{0};
 }
 
+bool ImportRunner::customerKnown(const CustomerRef &ref) const {
+    if (!ref.externalId.empty()) return m_customerIds.count(ref.externalId) > 0;
+    if (!ref.email.empty()) return m_emailIds.count(ref.email) > 0;
+    return true; // anonymous: nothing to read
+}
+
 core::Status ImportRunner::importCustomer(const CsvRecord &r) {
     core::Customer c;
     if (auto e = m_convert->customer(r, c)) { reject(r, *e); return core::Status::success(); }
@@ -202,6 +208,7 @@ core::Status ImportRunner::importOrder(const CsvRecord &r) {
     core::Order order;
     CustomerRef ref;
     if (auto e = m_convert->order(r, order, ref)) { reject(r, *e); return core::Status::success(); }
+    if (!customerKnown(ref)) m_convert->customerAttributes(r, ref);
     auto customer = resolveCustomer(ref);
     if (!customer.ok()) return customer.status();
     order.customerId = *customer;

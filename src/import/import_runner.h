@@ -25,6 +25,7 @@ private:
     core::Status importOther(const CsvRecord &r);
     core::Status flushPendingOrder();
     core::Result<core::Id> resolveCustomer(const CustomerRef &ref);
+    bool customerKnown(const CustomerRef &ref) const;
     std::optional<core::Id> customerByExternalId(const std::string &externalId);
     void reject(const CsvRecord &r, const RowError &e);
     core::Result<ImportReport> finish();

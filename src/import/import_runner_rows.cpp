@@ -45,6 +45,7 @@ core::Status ImportRunner::importOrderLine(const CsvRecord &r) {
     if (m_pending.active && m_pending.order.externalId != line.orderExternalId)
         if (auto s = flushPendingOrder(); !s.ok()) return s;
     if (!m_pending.active) {
+        if (!customerKnown(ref)) m_convert->customerAttributes(r, ref);
         m_pending.active = true;
         m_pending.order = std::move(order);
         m_pending.ref = std::move(ref);

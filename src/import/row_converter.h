@@ -24,6 +24,7 @@ struct CustomerRef {
     std::string externalId;
     std::string email;
     core::Customer attributes; // name, country, city, company from the row
+    bool attributesRead = false;
 };
 
 class RowConverter {
@@ -39,6 +40,10 @@ public:
     std::optional<RowError> interaction(const CsvRecord &r, core::Interaction &out);
     std::optional<RowError> survey(const CsvRecord &r, core::SurveyResponse &out);
     std::optional<RowError> campaign(const CsvRecord &r, core::Campaign &out);
+
+    // The customer attributes an order or line row carries (name, company, city, country).
+    // Read only when the customer is new to this import: most rows repeat known customers.
+    void customerAttributes(const CsvRecord &r, CustomerRef &ref);
 
     bool linesCarryOrders() const { return m_linesCarryOrders; }
     const std::vector<std::string> &headers() const { return m_headers; }

@@ -98,6 +98,10 @@ std::optional<RowError> RowConverter::customer(const CsvRecord &r, core::Custome
 void RowConverter::readCustomerRef(const CsvRecord &r, CustomerRef &ref) {
     ref.externalId = id(r, m_c.customerId);
     ref.email = normaliseEmail(text(r, m_c.email));
+    ref.attributesRead = false;
+}
+
+void RowConverter::customerAttributes(const CsvRecord &r, CustomerRef &ref) {
     ref.attributes = core::Customer{};
     ref.attributes.name = text(r, m_c.name);
     if (ref.attributes.name.empty() && (m_c.firstName >= 0 || m_c.lastName >= 0)) {
@@ -109,6 +113,7 @@ void RowConverter::readCustomerRef(const CsvRecord &r, CustomerRef &ref) {
     ref.attributes.country = country(r, m_c.country, &ref.attributes);
     ref.attributes.email = ref.email;
     ref.attributes.externalId = ref.externalId;
+    ref.attributesRead = true;
 }
 
 std::optional<RowError> RowConverter::order(const CsvRecord &r, core::Order &out, CustomerRef &ref) {

@@ -126,4 +126,10 @@ TEST(OnlineRetailRfm, EveryCustomerMatchesAnIndependentComputation) {
     }
     EXPECT_EQ(csv.rowCount, purchasing);
     EXPECT_GT(purchasing, 4300u);
+
+    // The same through the order stream (a range holding every order) instead of the stats.
+    const std::string streamed = (t.dir() / "streamed.csv").string();
+    ASSERT_EQ(test::runSegdash(t, {"segment", "--db", t.path(), "--as-of", "2011-12-10", "--from", "2010-01-01",
+                                   "--out", streamed}).exitCode, 0);
+    EXPECT_TRUE(test::Process::slurp(streamed) == test::Process::slurp(out));
 }

@@ -151,6 +151,11 @@ TEST(SegmentCli, DateRangeCountsOnlyOrdersInside) {
     ASSERT_EQ(test::runSegdash(t, {"segment", "--db", t.path(), "--from", "2023-06-01", "--to", "2023-12-15",
                                    "--out", def}).exitCode, 0);
     EXPECT_EQ(test::readSegmentCsv(def).rows.at("C3").at("recency_days"), "9");
+    // A range holding every order streams the orders yet must agree with the import's stats.
+    const std::string all = (t.dir() / "all.csv").string(), stats = (t.dir() / "stats.csv").string();
+    ASSERT_EQ(test::runSegdash(t, {"segment", "--db", t.path(), "--from", "2000-01-01", "--out", all}).exitCode, 0);
+    ASSERT_EQ(test::runSegdash(t, {"segment", "--db", t.path(), "--out", stats}).exitCode, 0);
+    EXPECT_EQ(test::Process::slurp(all), test::Process::slurp(stats));
 }
 
 TEST(SegmentCli, KMeansOnGeneratedDataIsRepeatable) {
