@@ -13,11 +13,16 @@
 namespace segdash::import {
 namespace {
 
-std::string sha256Of(const std::string &path) {
+// Stops early (returning "") when the import is cancelled, so cancel stays quick on big files.
+std::string sha256Of(const std::string &path, const std::atomic<bool> &stop) {
     QFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::ReadOnly)) return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) return {};
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (qint64 n; (n = file.read(chunk.data(), chunk.size())) > 0;) {
+        if (stop) return {};
+        hash.addData(QByteArrayView(chunk.constData(), n));
+    }
     return hash.result().toHex().toStdString();
 }
 
@@ -41,6 +46,8 @@ ImportRunner::ImportRunner(store::Store &store, const ImportPlan &plan, const Im
     m_fileName = QFileInfo(QString::fromStdString(plan.path)).fileName().toStdString();
 }
 
+ImportRunner::~ImportRunner() { stopProducer(); }
+
 core::Status ImportRunner::start() {
     const auto missing = m_plan.mapping.missingRequired(m_plan.kind);
     if (!missing.empty()) {
@@ -60,11 +67,11 @@ core::Status ImportRunner::start() {
     m_reader = std::move(*reader);
     m_report.fileSize = m_reader->totalBytes();
     const std::string path = m_plan.path;
-    m_hash = std::async(std::launch::async, [path] { return sha256Of(path); }); // on the other core
+    m_hash = std::async(std::launch::async, [path, this] { return sha256Of(path, m_abandoned); });
     auto session = m_store.beginImport();
     if (!session.ok()) return session.status();
     m_session = std::move(*session);
-    m_convert = std::make_unique<RowConverter>(m_plan, m_defaultCurrency, m_cancellationPrefix, m_report.cleaning);
+    m_convert = std::make_unique<RowConverter>(m_plan, m_defaultCurrency, m_cancellationPrefix, m_readerCleaning);
     m_columns = m_plan.detection.columns.size();
     return core::Status::success();
 }
@@ -77,47 +84,113 @@ core::Result<ImportReport> ImportRunner::run() {
     m_report.warnings = m_plan.warnings;
     m_report.dryRun = m_options.dryRun;
     if (auto s = start(); !s.ok()) return s;
-    CsvRecord record;
-    bool header = m_plan.detection.hasHeader.value;
-    while (m_reader->next(record)) {
-        if (header) { header = false; continue; }
-        if (blankRecord(record)) continue;
-        ++m_report.rowsRead;
-        if (auto s = processRow(record); !s.ok()) return s; // store errors are fatal: rollback by destruction
-        if ((m_report.rowsRead & 4095) == 0 &&
-            !core::reportProgress(m_progress, m_reader->bytesConsumed(), m_reader->totalBytes())) {
-            m_session->rollback();
-            return core::Status::error(m_fileName + ": import cancelled; the store is unchanged");
-        }
+    m_producer = std::thread([this] { produce(); });
+    const core::Status written = consume();
+    stopProducer();
+    if (!written.ok()) {
+        m_abandoned = true; // no need to finish hashing
+        m_session->rollback();
+        return written;
     }
-    if (auto s = flushPendingOrder(); !s.ok()) return s;
+    for (const auto &[rule, n] : m_readerCleaning) m_report.cleaning[rule] += n;
     return finish();
 }
 
-core::Status ImportRunner::processRow(const CsvRecord &r) {
+void ImportRunner::stopProducer() {
+    m_stop = true;
+    m_queue.close();
+    if (m_producer.joinable()) m_producer.join();
+}
+
+void ImportRunner::produce() {
+    constexpr std::size_t kBatchRows = 1024;
+    CsvRecord record;
+    bool header = m_plan.detection.hasHeader.value;
+    auto batch = m_queue.fresh();
+    batch->size = 0;
+    while (!m_stop && m_reader->next(record)) {
+        if (header) { header = false; continue; }
+        if (blankRecord(record)) continue;
+        if (batch->items.size() <= batch->size) batch->items.resize(batch->size + 1);
+        convertRow(record, batch->items[batch->size++]);
+        if (batch->size == kBatchRows) {
+            batch->bytesConsumed = m_reader->bytesConsumed();
+            if (!m_queue.push(std::move(batch))) return;
+            batch = m_queue.fresh();
+            batch->size = 0;
+        }
+    }
+    batch->bytesConsumed = m_reader->bytesConsumed();
+    if (batch->size > 0) m_queue.push(std::move(batch));
+    m_queue.close(); // the consumer drains what is queued, then sees the end
+}
+
+core::Status ImportRunner::consume() {
+    while (auto batch = m_queue.pop()) {
+        for (std::size_t i = 0; i < batch->size; ++i) {
+            ++m_report.rowsRead;
+            if (auto s = applyRow(batch->items[i]); !s.ok()) return s; // store errors are fatal
+        }
+        const std::int64_t bytes = batch->bytesConsumed;
+        m_queue.recycle(std::move(batch));
+        if (m_report.rowsRead - m_lastProgressRows >= 4096) {
+            m_lastProgressRows = m_report.rowsRead;
+            if (!core::reportProgress(m_progress, bytes, m_reader->totalBytes()))
+                return core::Status::error(m_fileName + ": import cancelled; the store is unchanged");
+        }
+    }
+    return flushPendingOrder();
+}
+
+void ImportRunner::convertRow(const CsvRecord &r, RowItem &item) {
+    item.line = r.line;
+    item.error.reset();
     if (r.fields.size() < m_columns) {
-        reject(r, {0, "expected " + std::to_string(m_columns) + " fields, found " + std::to_string(r.fields.size())});
-        return core::Status::success();
+        item.error = RowError{0, "expected " + std::to_string(m_columns) + " fields, found " + std::to_string(r.fields.size())};
+        return;
     }
     for (std::size_t i = m_columns; i < r.fields.size(); ++i) {
         if (!r.fields[i].empty()) {
-            reject(r, {int(i) + 1, "expected " + std::to_string(m_columns) + " fields, found " +
-                                       std::to_string(r.fields.size())});
-            return core::Status::success();
+            item.error = RowError{int(i) + 1, "expected " + std::to_string(m_columns) + " fields, found " +
+                                                  std::to_string(r.fields.size())};
+            return;
         }
     }
+    RowConverter &c = *m_convert;
     switch (m_plan.kind) {
-    case RecordKind::Customers: return importCustomer(r);
-    case RecordKind::Orders: return importOrder(r);
-    case RecordKind::OrderLines: return importOrderLine(r);
-    default: return importOther(r);
+    case RecordKind::Customers: item.error = c.customer(r, item.customer); break;
+    case RecordKind::Orders: item.error = c.order(r, item.order, item.ref); break;
+    case RecordKind::OrderLines: item.error = c.orderLine(r, item.orderLine, item.order, item.ref); break;
+    case RecordKind::Opportunities: item.error = c.opportunity(r, item.opportunity); break;
+    case RecordKind::Interactions: item.error = c.interaction(r, item.interaction); break;
+    case RecordKind::Surveys: item.error = c.survey(r, item.survey); break;
+    case RecordKind::Campaigns: item.error = c.campaign(r, item.campaign); break;
+    }
+    // The attributes of a customer named on an order row are read here, off the writing
+    // thread; the writer uses them only for customers new to the store.
+    const bool carriesCustomer = m_plan.kind == RecordKind::Orders ||
+                                 (m_plan.kind == RecordKind::OrderLines && c.linesCarryOrders());
+    if (!item.error && carriesCustomer && (!item.ref.externalId.empty() || !item.ref.email.empty()))
+        c.customerAttributes(r, item.ref);
+}
+
+core::Status ImportRunner::applyRow(RowItem &item) {
+    if (item.error) {
+        reject(item.line, *item.error);
+        return core::Status::success();
+    }
+    switch (m_plan.kind) {
+    case RecordKind::Customers: return importCustomer(item);
+    case RecordKind::Orders: return importOrder(item);
+    case RecordKind::OrderLines: return importOrderLine(item);
+    default: return importOther(item);
     }
 }
 
-void ImportRunner::reject(const CsvRecord &r, const RowError &e) {
+void ImportRunner::reject(std::int64_t line, const RowError &e) {
     ++m_report.rowsRejected;
     if (m_report.rejected.size() >= kMaxListedRejects) return;
-    RejectedRow row{m_fileName, r.line, e.column, {}, e.reason};
+    RejectedRow row{m_fileName, line, e.column, {}, e.reason};
     if (e.column > 0 && static_cast<std::size_t>(e.column) <= m_plan.detection.columns.size())
         row.columnName = m_plan.detection.columns[static_cast<std::size_t>(e.column - 1)].header;
     m_report.rejected.push_back(std::move(row));
@@ -161,15 +234,8 @@ core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
     return core::Id{0};
 }
 
-bool ImportRunner::customerKnown(const CustomerRef &ref) const {
-    if (!ref.externalId.empty()) return m_customerIds.count(ref.externalId) > 0;
-    if (!ref.email.empty()) return m_emailIds.count(ref.email) > 0;
-    return true; // anonymous: nothing to read
-}
-
-core::Status ImportRunner::importCustomer(const CsvRecord &r) {
-    core::Customer c;
-    if (auto e = m_convert->customer(r, c)) { reject(r, *e); return core::Status::success(); }
+core::Status ImportRunner::importCustomer(RowItem &item) {
+    core::Customer &c = item.customer;
     c.sourceSystem = m_plan.sourceSystem;
     std::optional<core::Id> existing;
     if (!c.externalId.empty()) {
@@ -204,11 +270,9 @@ core::Status ImportRunner::importCustomer(const CsvRecord &r) {
     return core::Status::success();
 }
 
-core::Status ImportRunner::importOrder(const CsvRecord &r) {
-    core::Order order;
-    CustomerRef ref;
-    if (auto e = m_convert->order(r, order, ref)) { reject(r, *e); return core::Status::success(); }
-    if (!customerKnown(ref)) m_convert->customerAttributes(r, ref);
+core::Status ImportRunner::importOrder(RowItem &item) {
+    core::Order &order = item.order;
+    const CustomerRef &ref = item.ref;
     auto customer = resolveCustomer(ref);
     if (!customer.ok()) return customer.status();
     order.customerId = *customer;

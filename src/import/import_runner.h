@@ -1,11 +1,17 @@
 #pragma once
 // Internal to the import library: carries out one ImportPlan against one store session.
+// Two stages on the machine's two cores: a reading thread parses and converts records
+// (RowConverter) into batches of RowItems; the calling thread, which owns the store
+// connection, resolves customers and writes. The file's hash is computed alongside.
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
+#include <thread>
 #include <unordered_map>
 
 #include "import/import_job.h"
+#include "import/row_batches.h"
 #include "import/row_converter.h"
 
 namespace segdash::import {
@@ -14,20 +20,26 @@ class ImportRunner {
 public:
     ImportRunner(store::Store &store, const ImportPlan &plan, const ImportOptions &options,
                  const core::ProgressFn &progress);
+    ~ImportRunner();
     core::Result<ImportReport> run();
 
 private:
     core::Status start();
-    core::Status processRow(const CsvRecord &r);
-    core::Status importCustomer(const CsvRecord &r);
-    core::Status importOrder(const CsvRecord &r);
-    core::Status importOrderLine(const CsvRecord &r);
-    core::Status importOther(const CsvRecord &r);
+    // Reading thread.
+    void produce();
+    void convertRow(const CsvRecord &r, RowItem &item);
+    // Writing thread.
+    core::Status consume();
+    core::Status applyRow(RowItem &item);
+    core::Status importCustomer(RowItem &item);
+    core::Status importOrder(RowItem &item);
+    core::Status importOrderLine(RowItem &item);
+    core::Status importOther(RowItem &item);
     core::Status flushPendingOrder();
     core::Result<core::Id> resolveCustomer(const CustomerRef &ref);
-    bool customerKnown(const CustomerRef &ref) const;
     std::optional<core::Id> customerByExternalId(const std::string &externalId);
-    void reject(const CsvRecord &r, const RowError &e);
+    void reject(std::int64_t line, const RowError &e);
+    void stopProducer();
     core::Result<ImportReport> finish();
     std::string settingsJson() const;
 
@@ -39,12 +51,19 @@ private:
     std::string m_cancellationPrefix;
     std::string m_defaultCurrency;
     ImportReport m_report;
+    CleaningCounts m_readerCleaning; // owned by the reading thread until it has finished
     std::unique_ptr<RowConverter> m_convert;
     std::unique_ptr<CsvReader> m_reader;
     std::unique_ptr<store::ImportSession> m_session;
     std::future<std::string> m_hash;
     std::chrono::steady_clock::time_point m_started;
     std::size_t m_columns = 0;
+
+    RowBatchQueue m_queue{4};
+    std::thread m_producer;
+    std::atomic<bool> m_stop{false};      // the reading thread should stop
+    std::atomic<bool> m_abandoned{false}; // the import failed or was cancelled
+    std::int64_t m_lastProgressRows = 0;
 
     std::unordered_map<std::string, core::Id> m_customerIds; // external id -> id, this import
     std::unordered_map<std::string, core::Id> m_emailIds;
@@ -56,7 +75,6 @@ private:
         core::Order order;
         CustomerRef ref;
         std::vector<core::OrderLine> lines;
-        bool anyCost = false;
     } m_pending;
 };
 

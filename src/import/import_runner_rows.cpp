@@ -18,18 +18,15 @@ core::Money lineValue(core::Money unit, double quantity) {
 
 } // namespace
 
-core::Status ImportRunner::importOrderLine(const CsvRecord &r) {
-    core::OrderLine line;
-    core::Order order;
-    CustomerRef ref;
-    if (auto e = m_convert->orderLine(r, line, order, ref)) { reject(r, *e); return core::Status::success(); }
+core::Status ImportRunner::importOrderLine(RowItem &item) {
+    core::OrderLine &line = item.orderLine;
     if (!m_convert->linesCarryOrders()) {
         // Lines of orders imported before: attach by the order's external id.
         auto it = m_orderIds.find(line.orderExternalId);
         if (it == m_orderIds.end()) {
             const auto id = m_session->findOrder(m_plan.sourceSystem, line.orderExternalId);
             if (!id) {
-                reject(r, {m_plan.mapping.columnOf("order_id") + 1,
+                reject(item.line, {m_plan.mapping.columnOf("order_id") + 1,
                            "order '" + line.orderExternalId + "' is not in the store (import the orders first)"});
                 return core::Status::success();
             }
@@ -45,19 +42,16 @@ core::Status ImportRunner::importOrderLine(const CsvRecord &r) {
     if (m_pending.active && m_pending.order.externalId != line.orderExternalId)
         if (auto s = flushPendingOrder(); !s.ok()) return s;
     if (!m_pending.active) {
-        if (!customerKnown(ref)) m_convert->customerAttributes(r, ref);
         m_pending.active = true;
-        m_pending.order = std::move(order);
-        m_pending.ref = std::move(ref);
+        m_pending.order = item.order;
+        m_pending.ref = item.ref;
         m_pending.lines.clear();
-        m_pending.anyCost = false;
     }
     m_pending.order.revenue += lineValue(line.unitPrice, line.quantity);
     if (line.unitCost) {
         m_pending.order.cost = m_pending.order.cost.value_or(core::Money{}) + lineValue(*line.unitCost, line.quantity);
-        m_pending.anyCost = true;
     }
-    m_pending.lines.push_back(std::move(line));
+    m_pending.lines.push_back(line);
     return core::Status::success();
 }
 
@@ -101,7 +95,7 @@ core::Status ImportRunner::flushPendingOrder() {
     return core::Status::success();
 }
 
-core::Status ImportRunner::importOther(const CsvRecord &r) {
+core::Status ImportRunner::importOther(RowItem &item) {
     auto linkCustomer = [&](const std::string &externalId, core::Id &customerId) -> std::optional<RowError> {
         if (externalId.empty()) return std::nullopt;
         const auto id = customerByExternalId(externalId);
@@ -115,30 +109,28 @@ core::Status ImportRunner::importOther(const CsvRecord &r) {
     std::optional<RowError> e;
     const char *what = "";
     if (m_plan.kind == RecordKind::Opportunities) {
-        core::Opportunity o;
-        if (!(e = m_convert->opportunity(r, o)) && !(e = linkCustomer(o.customerExternalId, o.customerId)))
-            added = m_session->addOpportunity(o, m_plan.sourceSystem);
+        core::Opportunity &o = item.opportunity;
+        if (!(e = linkCustomer(o.customerExternalId, o.customerId))) added = m_session->addOpportunity(o, m_plan.sourceSystem);
         what = "opportunities";
     } else if (m_plan.kind == RecordKind::Interactions) {
-        core::Interaction i;
-        if (!(e = m_convert->interaction(r, i)) && !(e = linkCustomer(i.customerExternalId, i.customerId))) {
+        core::Interaction &i = item.interaction;
+        if (!(e = linkCustomer(i.customerExternalId, i.customerId))) {
             const auto s = m_session->addInteraction(i);
             added = s.ok() ? core::Result<bool>(true) : core::Result<bool>(s);
         }
         what = "interactions";
     } else if (m_plan.kind == RecordKind::Surveys) {
-        core::SurveyResponse sr;
-        if (!(e = m_convert->survey(r, sr)) && !(e = linkCustomer(sr.customerExternalId, sr.customerId))) {
+        core::SurveyResponse &sr = item.survey;
+        if (!(e = linkCustomer(sr.customerExternalId, sr.customerId))) {
             const auto s = m_session->addSurvey(sr);
             added = s.ok() ? core::Result<bool>(true) : core::Result<bool>(s);
         }
         what = "surveys";
     } else {
-        core::Campaign c;
-        if (!(e = m_convert->campaign(r, c))) added = m_session->addCampaign(c, m_plan.sourceSystem);
+        added = m_session->addCampaign(item.campaign, m_plan.sourceSystem);
         what = "campaigns";
     }
-    if (e) { reject(r, *e); return core::Status::success(); }
+    if (e) { reject(item.line, *e); return core::Status::success(); }
     if (!added.ok()) return added.status();
     if (*added) {
         ++m_report.rowsImported;

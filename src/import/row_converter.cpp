@@ -122,7 +122,11 @@ std::optional<RowError> RowConverter::date(const CsvRecord &r, int c, bool requi
 std::string RowConverter::country(const CsvRecord &r, int c, core::Customer *customerForRaw) {
     const std::string value = text(r, c);
     if (value.empty()) return {};
-    const auto code = countryCode(value);
+    auto cached = m_countryCache.find(value);
+    if (cached == m_countryCache.end())
+        cached = m_countryCache.emplace(value, countryCode(value).value_or(std::string())).first;
+    const std::optional<std::string> code =
+        cached->second.empty() ? std::nullopt : std::optional<std::string>(cached->second);
     if (!code) {
         ++m_counts[kRuleCountryUnknown];
         if (customerForRaw) customerForRaw->custom["country_raw"] = value;

@@ -3,6 +3,7 @@
 // the number/date conventions detected for each column. A value that cannot be
 // read rejects the row with the column and the reason.
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,7 @@ private:
     std::vector<bool> m_mapped; // per column: mapped to a field
     bool m_linesCarryOrders = false;
     std::string m_scratch;
+    std::unordered_map<std::string, std::string> m_countryCache; // raw text -> ISO code ("" unknown)
 };
 
 } // namespace segdash::import

@@ -83,6 +83,10 @@ std::optional<std::int64_t> Statement::optInt64(int column) const {
 }
 
 core::Result<std::unique_ptr<Database>> Database::open(const std::string &path, bool readOnly) {
+    // SQLite's memory statistics take a global mutex on every allocation; SegDash never
+    // reads them. Must be set before the library initialises, hence once, here.
+    static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+    (void)configured;
     sqlite3 *db = nullptr;
     const int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
