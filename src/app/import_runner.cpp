@@ -1,5 +1,7 @@
 #include "app/import_runner.h"
 
+#include "import/profile.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/qt_text.h"
@@ -62,6 +64,12 @@ ImportOutcome ImportRunner::runOne(int index, store::Store *store, const ImportJ
     auto report = import::runImport(*store, job.plan, job.options, progressFn);
     ImportOutcome outcome{job.path, std::nullopt, {}, false};
     if (report) {
+        // A mapping the user changed by hand is remembered for files with the same headers.
+        if (!job.options.mapOverrides.empty() && !report->alreadyImported && !job.options.dryRun) {
+            std::vector<std::string> headers;
+            for (const auto &c : job.plan.detection.columns) headers.push_back(c.header);
+            import::saveRecipe(headers, job.plan.mapping, job.plan.kind, job.plan.sourceSystem);
+        }
         outcome.report = std::move(report.value());
     } else {
         outcome.cancelled = m_cancel.load();

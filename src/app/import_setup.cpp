@@ -1,5 +1,7 @@
 #include "app/import_setup.h"
 
+#include "import/profile.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
@@ -127,9 +129,10 @@ std::vector<int> ImportSetup::importOrder() const {
 
 QStringList ImportSetup::availableProfiles() {
     QStringList names;
-    const auto entries = QDir(QStringLiteral(":/profiles")).entryInfoList({QStringLiteral("*.json")}, QDir::Files,
-                                                                         QDir::Name);
-    for (const auto &info : entries) names << info.completeBaseName();
+    if (const auto profiles = import::loadProfiles(); profiles.ok())
+        for (const auto &p : *profiles)
+            if (!p.recipe) names << QString::fromStdString(p.name);
+    names.sort();
     return names;
 }
 

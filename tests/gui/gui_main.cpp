@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include "fixtures.h"
 
@@ -12,6 +13,9 @@ int main(int argc, char **argv) {
     QApplication::setOrganizationName(QStringLiteral("SegDashTest"));
     QApplication::setApplicationName(QStringLiteral("SegDashGuiTests"));
     QLocale::setDefault(QLocale::c()); // figures compared as text: no locale grouping
+    // Mappings confirmed in the wizard are saved as recipes: into a folder of this run only.
+    QTemporaryDir recipes;
+    qputenv("SEGDASH_RECIPES_DIR", recipes.path().toUtf8());
     int failed = 0;
     failed += segdash::test::runModelsTests(argc, argv);
     failed += segdash::test::runOptionsTests(argc, argv);

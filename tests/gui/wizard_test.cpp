@@ -101,6 +101,13 @@ private slots:
             return true;
         }).ok());
         QCOMPARE(named, 0);
+        // The hand-edited mapping was saved as a recipe and wins for a file with these headers.
+        auto replanned = import::planImport(wizard->setup()->current()->plan->path, {});
+        QVERIFY(replanned.ok());
+        QVERIFY2(QString::fromStdString(replanned->profileName).startsWith(QStringLiteral("recipe-")),
+                 replanned->profileName.c_str());
+        QCOMPARE(replanned->mapping.columnOf("name"), -1);
+        QCOMPARE(replanned->kind, import::RecordKind::Customers);
 
         const QString json = m_dir.filePath(QStringLiteral("report.json"));
         QVERIFY(wizard->reportPage()->saveReport(0, json));
