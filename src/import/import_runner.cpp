@@ -197,13 +197,18 @@ void ImportRunner::reject(std::int64_t line, const RowError &e) {
 }
 
 std::optional<core::Id> ImportRunner::customerByExternalId(const std::string &externalId) {
-    if (const auto it = m_customerIds.find(externalId); it != m_customerIds.end()) return it->second;
+    if (const auto it = m_aliases.find(externalId); it != m_aliases.end()) return it->second;
     return m_session->findCustomer(m_plan.sourceSystem, externalId);
+}
+
+void ImportRunner::touch(core::Id id) {
+    if (id < 0) return;
+    if (static_cast<std::size_t>(id) >= m_touched.size()) m_touched.resize(static_cast<std::size_t>(id) * 2 + 1024, false);
+    m_touched[static_cast<std::size_t>(id)] = true;
 }
 
 core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
     if (!ref.externalId.empty()) {
-        if (const auto it = m_customerIds.find(ref.externalId); it != m_customerIds.end()) return it->second;
         std::optional<core::Id> id = m_session->findCustomer(m_plan.sourceSystem, ref.externalId);
         if (!id) {
             core::Customer c = ref.attributes;
@@ -213,11 +218,9 @@ core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
             id = *created;
             ++m_report.created["customers"];
         }
-        m_customerIds.emplace(ref.externalId, *id);
         return *id;
     }
     if (!ref.email.empty()) {
-        if (const auto it = m_emailIds.find(ref.email); it != m_emailIds.end()) return it->second;
         std::optional<core::Id> id = m_session->findCustomerByEmail(ref.email);
         if (!id) {
             core::Customer c = ref.attributes;
@@ -227,7 +230,6 @@ core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
             id = *created;
             ++m_report.created["customers"];
         }
-        m_emailIds.emplace(ref.email, *id);
         return *id;
     }
     ++m_report.cleaning[kRuleAnonymous];
@@ -239,13 +241,12 @@ core::Status ImportRunner::importCustomer(RowItem &item) {
     c.sourceSystem = m_plan.sourceSystem;
     std::optional<core::Id> existing;
     if (!c.externalId.empty()) {
-        if (m_customerIds.count(c.externalId)) ++m_report.cleaning[kRuleDuplicateId];
         existing = customerByExternalId(c.externalId);
+        if (existing && touched(*existing)) ++m_report.cleaning[kRuleDuplicateId];
     }
     const std::string aliasId = c.externalId;
     if (!existing && !c.email.empty()) {
-        const auto it = m_emailIds.find(c.email);
-        existing = it != m_emailIds.end() ? std::optional(it->second) : m_session->findCustomerByEmail(c.email);
+        existing = m_session->findCustomerByEmail(c.email); // sees this import's own rows too
         if (existing) {
             ++m_report.cleaning[kRuleDuplicateEmail];
             c.externalId.clear(); // merge into the customer with this e-mail (upsert by e-mail)
@@ -264,8 +265,8 @@ core::Status ImportRunner::importCustomer(RowItem &item) {
     if (!id.ok()) return id.status();
     ++m_report.rowsImported;
     if (!existing) ++m_report.created["customers"];
-    if (!aliasId.empty()) m_customerIds[aliasId] = *id;
-    if (!c.email.empty()) m_emailIds[c.email] = *id;
+    if (!aliasId.empty() && c.externalId.empty()) m_aliases[aliasId] = *id; // merged by e-mail
+    touch(*id);
     if (!ncKey.empty()) m_nameCompanyIds.emplace(ncKey, *id);
     return core::Status::success();
 }

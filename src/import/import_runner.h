@@ -38,6 +38,8 @@ private:
     core::Status flushPendingOrder();
     core::Result<core::Id> resolveCustomer(const CustomerRef &ref);
     std::optional<core::Id> customerByExternalId(const std::string &externalId);
+    bool touched(core::Id id) const { return id >= 0 && static_cast<std::size_t>(id) < m_touched.size() && m_touched[static_cast<std::size_t>(id)]; }
+    void touch(core::Id id);
     void reject(std::int64_t line, const RowError &e);
     void stopProducer();
     core::Result<ImportReport> finish();
@@ -65,8 +67,11 @@ private:
     std::atomic<bool> m_abandoned{false}; // the import failed or was cancelled
     std::int64_t m_lastProgressRows = 0;
 
-    std::unordered_map<std::string, core::Id> m_customerIds; // external id -> id, this import
-    std::unordered_map<std::string, core::Id> m_emailIds;
+    // Customer ids are resolved through the session's compact cache; only ids merged into
+    // another customer by e-mail are kept here. One bit per customer marks those this
+    // import already wrote (a second row with the same id is a duplicate).
+    std::unordered_map<std::string, core::Id> m_aliases;
+    std::vector<bool> m_touched;
     std::unordered_map<std::string, core::Id> m_nameCompanyIds;
     std::unordered_map<std::string, core::Id> m_orderIds;    // external id -> id
 

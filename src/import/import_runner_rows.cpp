@@ -101,7 +101,6 @@ core::Status ImportRunner::importOther(RowItem &item) {
         const auto id = customerByExternalId(externalId);
         if (!id) return RowError{m_plan.mapping.columnOf("customer_id") + 1,
                                  "customer '" + externalId + "' is not in the store (import the customers first)"};
-        m_customerIds.emplace(externalId, *id);
         customerId = *id;
         return std::nullopt;
     };
