@@ -101,8 +101,13 @@ core::Result<ImportPlan> planImport(const std::string &path, const ImportOptions
     plan.sourceSystem = profile->source;
     plan.mapping = plan.detection.hasHeader.value ? mapHeaders(*profile, headers) : FieldMapping{};
     plan.mapping.targets.resize(headers.size());
+    std::vector<std::size_t> guessed;
+    if (plan.detection.hasHeader.value && !profile->recipe) guessed = guessUnknownHeaders(headers, plan.mapping);
     plan.kind = options.kind ? *options.kind : profile->kind ? *profile->kind : guessKind(plan.mapping);
     restrictToKind(plan.mapping, plan.kind);
+    for (const std::size_t i : guessed)
+        if (!plan.mapping.targets[i].empty())
+            plan.warnings.push_back("column '" + headers[i] + "' guessed as " + plan.mapping.targets[i] + "; check it");
     if (auto s = applyOverrides(plan, options.mapOverrides); !s.ok()) return s;
     addDetectionWarnings(plan);
     if (!plan.detection.hasHeader.value)

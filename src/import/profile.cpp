@@ -116,6 +116,32 @@ FieldMapping mapHeaders(const Profile &profile, const std::vector<std::string> &
     return m;
 }
 
+std::vector<std::size_t> guessUnknownHeaders(const std::vector<std::string> &headers, FieldMapping &mapping) {
+    // Word sequences that point at one field wherever they stand in a header, most
+    // specific first. Deliberately short: a wrong guess costs the user more than none.
+    static const std::pair<const char *, const char *> kHints[] = {
+        {"unit_price", "unit_price"}, {"unit_cost", "unit_cost"}, {"order_id", "order_id"},
+        {"order_number", "order_id"}, {"invoice", "order_id"}, {"order_date", "order_date"},
+        {"customer_id", "customer_id"}, {"client_id", "customer_id"}, {"e_mail", "email"},
+        {"email", "email"}, {"phone", "phone"}, {"mobile", "phone"}, {"country", "country"},
+        {"city", "city"}, {"industry", "industry"}, {"quantity", "quantity"}, {"qty", "quantity"},
+        {"sku", "product_code"}, {"category", "category"}, {"revenue", "revenue"}, {"currency", "currency"},
+        {"nps", "nps"}, {"csat", "csat"}, {"campaign", "campaign_id"}, {"probability", "probability"},
+        {"kraj", "country"}, {"miasto", "city"}, {"telefon", "phone"}, {"ilość", "quantity"}, {"waluta", "currency"}};
+    std::vector<std::size_t> guessed;
+    for (std::size_t i = 0; i < headers.size() && i < mapping.targets.size(); ++i) {
+        if (!mapping.targets[i].empty()) continue;
+        const std::string key = "_" + keyOf(QString::fromStdString(headers[i])) + "_";
+        for (const auto &[hint, field] : kHints) {
+            if (key.find("_" + std::string(hint) + "_") == std::string::npos || mapping.has(field)) continue;
+            mapping.targets[i] = field;
+            guessed.push_back(i);
+            break;
+        }
+    }
+    return guessed;
+}
+
 RecordKind guessKind(const FieldMapping &m) {
     if (m.has("quantity") && m.has("unit_price")) return RecordKind::OrderLines;
     if (m.has("order_id") && (m.has("revenue") || m.has("order_date"))) return RecordKind::Orders;

@@ -38,6 +38,10 @@ ProfileMatch matchProfile(const std::vector<Profile> &profiles, const std::vecto
 
 // Maps headers through a profile (by headerKey); unknown headers stay empty.
 FieldMapping mapHeaders(const Profile &profile, const std::vector<std::string> &headers);
+// For headers no synonym names exactly: a guess from a distinctive word inside the header
+// ("Customer E-mail Address" -> email, "Unit Price (EUR)" -> unit_price). Returns the
+// columns it guessed, so the plan can say so; the user confirms or edits them.
+std::vector<std::size_t> guessUnknownHeaders(const std::vector<std::string> &headers, FieldMapping &mapping);
 // The kind a set of mapped fields most likely describes (for profiles without a kind).
 RecordKind guessKind(const FieldMapping &mapping);
 // Drops targets that are not fields of `kind`.

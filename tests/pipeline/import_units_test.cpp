@@ -98,3 +98,17 @@ TEST(Profiles, RecipesAreSavedAndPreferred) {
     unsetenv("SEGDASH_RECIPES_DIR");
     std::filesystem::remove_all(dir);
 }
+
+TEST(Profiles, UnknownHeadersGetAGuessFromADistinctiveWord) {
+    const std::vector<std::string> headers{"Customer E-mail Address", "Unit Price (EUR)", "Ship-to Country",
+                                           "Favourite colour", "Secondary e-mail"};
+    FieldMapping m;
+    m.targets.resize(headers.size());
+    const auto guessed = guessUnknownHeaders(headers, m);
+    EXPECT_EQ(m.targets[0], "email");
+    EXPECT_EQ(m.targets[1], "unit_price");
+    EXPECT_EQ(m.targets[2], "country");
+    EXPECT_EQ(m.targets[3], "");  // no hint: left for the user
+    EXPECT_EQ(m.targets[4], "");  // e-mail is taken by the first column already
+    EXPECT_EQ(guessed.size(), 3u);
+}
