@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/options.h"
+#include "cli/timeline_source.h"
 #include "import/import_job.h"
 #include "import/profile.h"
 
@@ -56,6 +57,20 @@ std::optional<int> buildOptions(const po::variables_map &vm, import::ImportOptio
     return bad ? std::optional(int(kExitUsage)) : std::nullopt;
 }
 
+// The RFM membership history is kept current by every import; a failure here does not
+// undo the import, it is reported.
+void recordMembershipAfterImport(store::Store &store) {
+    auto recorded = recordImportMembership(store);
+    if (!recorded.ok()) {
+        std::cerr << "segdash import: warning: segment membership not recorded: " << recorded.message() << "\n";
+        return;
+    }
+    if (!*recorded) return;
+    const auto &r = **recorded;
+    std::cout << "segment membership (" << r.scheme << ") recorded as of " << r.asOf.toIso() << ": " << r.customers
+              << " customers, " << r.update.moved << " moved, " << r.update.entered << " new\n";
+}
+
 int kindOrder(import::RecordKind k) { return static_cast<int>(k); } // customers first, then orders, lines, ...
 
 } // namespace
@@ -101,6 +116,7 @@ int runImport(const Args &args) {
 
     std::string json = "[\n";
     int exit = kExitOk;
+    bool anyImported = false;
     for (const auto &plan : plans) {
         auto report = import::runImport(**store, plan, io, progress);
         if (!report.ok()) {
@@ -108,6 +124,7 @@ int runImport(const Args &args) {
             return kExitRejected;
         }
         std::cout << report->toText();
+        anyImported = anyImported || (!io.dryRun && !report->alreadyImported && report->rowsImported > 0);
         json += (json.size() > 2 ? ",\n" : "") + report->toJson();
         if (report->rowsRejected > 0 && report->rowsImported == 0 && report->rowsDuplicate == 0 && !report->alreadyImported)
             exit = kExitRejected; // nothing usable in the file
@@ -118,6 +135,7 @@ int runImport(const Args &args) {
                 std::cerr << "segdash import: " << s.message() << "\n";
         }
     }
+    if (anyImported) recordMembershipAfterImport(**store);
     if (vm.count("report")) {
         std::ofstream out(vm["report"].as<std::string>());
         out << json << "\n]\n";

@@ -11,6 +11,8 @@ int runInfo(const Args &args);
 int runImports(const Args &args);
 int runGenerate(const Args &args);
 int runSegment(const Args &args);
+int runMetrics(const Args &args);
+int runSegments(const Args &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> kCommands{
@@ -19,6 +21,8 @@ const std::vector<Command> &commands() {
         {"imports", "list the imports of a store, or undo the last one", runImports},
         {"generate", "write a realistic synthetic CRM dataset as CSV files", runGenerate},
         {"segment", "score and cluster customers (RFM, k-means)", runSegment},
+        {"metrics", "per-segment KPIs, retention, engagement, ...", runMetrics},
+        {"segments", "segments over time, migration matrix, membership history", runSegments},
     };
     return kCommands;
 }

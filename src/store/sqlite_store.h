@@ -31,7 +31,24 @@ public:
     core::Status forEachCustomer(const std::function<bool(const core::Customer &)> &fn) override;
     core::Status forEachCustomerStats(const std::function<bool(const core::CustomerStats &)> &fn) override;
     core::Status forEachOrder(const std::function<bool(const core::Order &)> &fn) override;
+    core::Status forEachOrderLine(const std::function<bool(const core::OrderLine &)> &fn) override;
+    core::Status forEachOpportunity(const std::function<bool(const core::Opportunity &)> &fn) override;
+    core::Status forEachInteraction(const std::function<bool(const core::Interaction &)> &fn) override;
+    core::Status forEachSurvey(const std::function<bool(const core::SurveyResponse &)> &fn) override;
+    core::Status forEachCampaign(const std::function<bool(const core::Campaign &)> &fn) override;
     std::optional<core::Customer> customer(Id id) override;
+
+    core::Status saveScheme(const SchemeRecord &scheme) override;
+    core::Result<std::vector<SchemeRecord>> listSchemes() override;
+    core::Status removeScheme(const std::string &name) override;
+    core::Result<MembershipUpdate> recordMembership(const std::string &scheme, core::Date asOf,
+                                                    const std::vector<std::pair<Id, std::string>> &members) override;
+    core::Result<std::vector<std::pair<Id, std::string>>> membershipAt(const std::string &scheme,
+                                                                        core::Date date) override;
+    core::Result<std::vector<MembershipRow>> membershipHistory(Id customerId) override;
+    core::Result<std::vector<core::Date>> membershipDates(const std::string &scheme) override;
+    core::Result<std::vector<SegmentMove>> movesBetween(const std::string &scheme, core::Date from,
+                                                        core::Date to) override;
 
 private:
     core::Status undoImport(Id importId);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/records.h"
@@ -49,6 +50,40 @@ struct StoreSummary {
     core::Money netRevenue;              // all orders, anonymous included
     std::optional<core::Timestamp> firstOrder;
     std::optional<core::Timestamp> lastOrder;
+};
+
+// A named segmentation scheme as saved by the user (see segment/segment_scheme.h for
+// the text form of rule tables).
+struct SchemeRecord {
+    std::string name;
+    std::string kind;        // rfm, kmeans or rules
+    std::string definition;  // e.g. serializeScheme() text
+    core::Timestamp updatedAt; // 0 = now (UTC) when saved
+};
+
+// One stretch of time a customer spent in one segment of one scheme: [validFrom, validTo),
+// validTo unset = current.
+struct MembershipRow {
+    Id customerId = 0;
+    std::string scheme;
+    std::string segment;
+    core::Date validFrom;
+    std::optional<core::Date> validTo;
+};
+
+// What recordMembership() changed.
+struct MembershipUpdate {
+    std::int64_t unchanged = 0; // same segment as before: row left alone
+    std::int64_t moved = 0;     // row closed, new one opened
+    std::int64_t entered = 0;   // no current row before: one opened
+    std::int64_t left = 0;      // current row closed, customer not in the new list
+};
+
+// Customers in segment `from` at one date and `to` at another; "" = not a member then.
+struct SegmentMove {
+    std::string from;
+    std::string to;
+    std::int64_t customers = 0;
 };
 
 // One import = one transaction. Nothing is visible to other connections until
@@ -109,7 +144,34 @@ public:
     virtual core::Status forEachCustomer(const std::function<bool(const core::Customer &)> &fn) = 0;
     virtual core::Status forEachCustomerStats(const std::function<bool(const core::CustomerStats &)> &fn) = 0;
     virtual core::Status forEachOrder(const std::function<bool(const core::Order &)> &fn) = 0;
+    // Detail tables for the analysis layer, in id order. External ids of the parent
+    // order / customer are left empty (orderId and customerId are set; 0 = none).
+    virtual core::Status forEachOrderLine(const std::function<bool(const core::OrderLine &)> &fn) = 0;
+    virtual core::Status forEachOpportunity(const std::function<bool(const core::Opportunity &)> &fn) = 0;
+    virtual core::Status forEachInteraction(const std::function<bool(const core::Interaction &)> &fn) = 0;
+    virtual core::Status forEachSurvey(const std::function<bool(const core::SurveyResponse &)> &fn) = 0;
+    virtual core::Status forEachCampaign(const std::function<bool(const core::Campaign &)> &fn) = 0;
     virtual std::optional<core::Customer> customer(Id id) = 0;
+
+    // Segment schemes and membership history (segments_store.cpp). saveScheme replaces
+    // a scheme of the same name; removeScheme keeps its membership history.
+    virtual core::Status saveScheme(const SchemeRecord &scheme) = 0;
+    virtual core::Result<std::vector<SchemeRecord>> listSchemes() = 0; // by name
+    virtual core::Status removeScheme(const std::string &name) = 0;
+    // The complete membership of `scheme` as of `asOf`, in one transaction: a customer whose
+    // segment changed gets the current row closed (validTo = asOf) and a new one opened; an
+    // unchanged one is left alone; a current member missing from the list is closed. A
+    // re-evaluation on the date of a customer's current row replaces its segment. Refused
+    // when asOf is before the latest recorded date of the scheme.
+    virtual core::Result<MembershipUpdate> recordMembership(const std::string &scheme, core::Date asOf,
+                                                            const std::vector<std::pair<Id, std::string>> &members) = 0;
+    virtual core::Result<std::vector<std::pair<Id, std::string>>> membershipAt(const std::string &scheme,
+                                                                                core::Date date) = 0; // by id
+    virtual core::Result<std::vector<MembershipRow>> membershipHistory(Id customerId) = 0; // by scheme, date
+    // Dates on which membership of `scheme` was recorded (row openings/closings), ascending.
+    virtual core::Result<std::vector<core::Date>> membershipDates(const std::string &scheme) = 0;
+    virtual core::Result<std::vector<SegmentMove>> movesBetween(const std::string &scheme, core::Date from,
+                                                                core::Date to) = 0; // by from, to
 };
 
 enum class OpenMode { OpenExisting, CreateIfMissing };

@@ -31,7 +31,12 @@ public:
     const std::filesystem::path &dir() const { return m_dir; }
     void reopen() {
         m_store.reset();
-        m_store = std::move(*store::openStore(m_path, store::OpenMode::OpenExisting));
+        auto s = store::openStore(m_path, store::OpenMode::OpenExisting);
+        if (!s.ok()) {
+            ADD_FAILURE() << "reopen: " << s.message();
+            return;
+        }
+        m_store = std::move(*s);
     }
     bool integrityOk() const {
         sqlite3 *db = nullptr;
