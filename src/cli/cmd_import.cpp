@@ -91,6 +91,8 @@ int runImport(const Args &args) {
         ("dedupe-name-company", "also merge customers with the same name and company")
         ("save-recipe", "remember this mapping for files with the same headers")
         ("dry-run", "read, check and report, but store nothing")
+        ("no-record", "do not record the RFM segment membership after the import (record later with "
+                      "'segdash segments --record')")
         ("report", po::value<std::string>(), "write the import report(s) as JSON to this file");
     po::positional_options_description positional;
     positional.add("file", -1);
@@ -135,7 +137,7 @@ int runImport(const Args &args) {
                 std::cerr << "segdash import: " << s.message() << "\n";
         }
     }
-    if (anyImported) recordMembershipAfterImport(**store);
+    if (anyImported && !vm.count("no-record")) recordMembershipAfterImport(**store);
     if (vm.count("report")) {
         std::ofstream out(vm["report"].as<std::string>());
         out << json << "\n]\n";

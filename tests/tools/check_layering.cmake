@@ -1,6 +1,6 @@
 # Fails when an #include crosses a layer the wrong way (see docs/architecture.md):
 #   core: no Qt and no other SegDash module;  segment/datagen: no Qt;  no Eigen in segment's headers
-#   store: no import/segment/app, no QtGui/QtWidgets;  import: no app, no QtGui/QtWidgets
+#   store: no import/segment/app, no QtGui/QtWidgets;  analysis: store + segment only;  import: no app, no QtGui/QtWidgets
 #   only app includes QtWidgets;  only app/charts includes Qt Charts;  report: no app, no widgets
 # Run: cmake -DSOURCE_DIR=<repo> -P check_layering.cmake
 if(NOT SOURCE_DIR)
@@ -31,16 +31,17 @@ foreach(dir core segment datagen)
   check_rule(${dir} "${qt_re}" "Qt in a Qt-free layer")
 endforeach()
 check_rule(core "#include *\"(segment|import|store|report|app|cli|datagen)/" "core includes another module")
-foreach(dir core segment datagen store import report cli)
+foreach(dir core segment datagen store import analysis report cli)
   check_rule(${dir} "${widget_re}" "widgets outside app")
   check_rule(${dir} "#include *\"app/" "a library includes app")
 endforeach()
-foreach(dir store import)
+foreach(dir store import analysis)
   check_rule(${dir} "${gui_re}" "QtGui in a QtCore-only layer")
 endforeach()
+check_rule(analysis "#include *\"(import|report|cli)/" "analysis (store -> engine glue) knows a higher layer")
 check_rule(store "#include *\"(import|segment|report|cli)/" "store knows a higher layer")
 check_rule(segment "#include *\"(import|store|report|app|cli)/" "segment knows another layer")
-foreach(dir core segment datagen store import report cli)
+foreach(dir core segment datagen store import analysis report cli)
   check_rule(${dir} "${charts_re}" "Qt Charts outside app/charts")
 endforeach()
 check_rule(app "${charts_re}" "Qt Charts outside app/charts" "/src/app/charts/")
