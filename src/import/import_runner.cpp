@@ -207,33 +207,23 @@ void ImportRunner::touch(core::Id id) {
     m_touched[static_cast<std::size_t>(id)] = true;
 }
 
+// The customer an order or line row names: by external id, else by e-mail; created from
+// the row's attributes when the store has no such customer; 0 for anonymous revenue.
 core::Result<core::Id> ImportRunner::resolveCustomer(const CustomerRef &ref) {
-    if (!ref.externalId.empty()) {
-        std::optional<core::Id> id = m_session->findCustomer(m_plan.sourceSystem, ref.externalId);
-        if (!id) {
-            core::Customer c = ref.attributes;
-            c.sourceSystem = m_plan.sourceSystem;
-            auto created = m_session->upsertCustomer(c);
-            if (!created.ok()) return created.status();
-            id = *created;
-            ++m_report.created["customers"];
-        }
-        return *id;
+    std::optional<core::Id> id;
+    if (!ref.externalId.empty()) id = m_session->findCustomer(m_plan.sourceSystem, ref.externalId);
+    else if (!ref.email.empty()) id = m_session->findCustomerByEmail(ref.email);
+    else {
+        ++m_report.cleaning[kRuleAnonymous];
+        return core::Id{0};
     }
-    if (!ref.email.empty()) {
-        std::optional<core::Id> id = m_session->findCustomerByEmail(ref.email);
-        if (!id) {
-            core::Customer c = ref.attributes;
-            c.sourceSystem = m_plan.sourceSystem;
-            auto created = m_session->upsertCustomer(c);
-            if (!created.ok()) return created.status();
-            id = *created;
-            ++m_report.created["customers"];
-        }
-        return *id;
-    }
-    ++m_report.cleaning[kRuleAnonymous];
-    return core::Id{0};
+    if (id) return *id;
+    core::Customer c = ref.attributes;
+    c.sourceSystem = m_plan.sourceSystem;
+    auto created = m_session->upsertCustomer(c);
+    if (!created.ok()) return created.status();
+    ++m_report.created["customers"];
+    return *created;
 }
 
 core::Status ImportRunner::importCustomer(RowItem &item) {
