@@ -72,13 +72,13 @@ core::Status labelCustomers(store::Store &store, SegmentSource &source) {
     for (std::size_t i = 0; i < source.set.inputs.size(); ++i) row.emplace(source.set.inputs[i].customerId, i);
     source.customerLabels.assign(source.set.inputs.size(), std::string());
     source.customersInStore = 0;
-    auto status = store.forEachCustomer([&](const core::Customer &c) {
+    auto status = store.forEachCustomerKey([&](core::Id id, const std::string &externalId, const std::string &email) {
         ++source.customersInStore;
-        const auto it = row.find(c.id);
+        const auto it = row.find(id);
         if (it != row.end())
-            source.customerLabels[it->second] = !c.externalId.empty() ? c.externalId
-                                                : !c.email.empty()    ? c.email
-                                                                      : "#" + std::to_string(c.id);
+            source.customerLabels[it->second] = !externalId.empty() ? externalId
+                                                : !email.empty()    ? email
+                                                                    : "#" + std::to_string(id);
         return true;
     });
     return status;
@@ -87,14 +87,13 @@ core::Status labelCustomers(store::Store &store, SegmentSource &source) {
 } // namespace
 
 core::Result<SegmentSource> loadSegmentSource(store::Store &store, const SegmentSourceOptions &options) {
-    auto summary = store.summary();
-    if (!summary.ok()) return summary.status();
-    if (summary->orders == 0 || !summary->lastOrder)
-        return core::Status::error("the store holds no orders: import orders before segmenting");
+    auto newest = store.lastOrderTime(); // not summary(): that scans and counts every table
+    if (!newest.ok()) return newest.status();
+    if (!*newest) return core::Status::error("the store holds no orders: import orders before segmenting");
     SegmentSource source;
     source.fromStats = !options.from && !options.to;
     std::vector<core::CustomerStats> stats;
-    std::optional<core::Timestamp> lastOrder = summary->lastOrder;
+    std::optional<core::Timestamp> lastOrder = *newest;
     if (source.fromStats) {
         auto read = readStats(store);
         if (!read.ok()) return read.status();

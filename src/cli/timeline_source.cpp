@@ -95,10 +95,10 @@ core::Result<std::optional<RecordedMembership>> recordRfmMembership(store::Store
         recorded.asOf = *asOf;
         members = membersFromOrders(store, *scheme, rfm, *asOf);
     } else {
-        auto summary = store.summary();
-        if (!summary) return summary.status();
-        if (!summary->lastOrder) return std::optional<RecordedMembership>();
-        recorded.asOf = summary->lastOrder->date().addDays(1);
+        auto newest = store.lastOrderTime();
+        if (!newest) return newest.status();
+        if (!*newest) return std::optional<RecordedMembership>();
+        recorded.asOf = (*newest)->date().addDays(1);
         members = membersFromStats(store, *scheme, rfm, recorded.asOf);
     }
     if (!members) return members.status();

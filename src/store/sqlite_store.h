@@ -37,6 +37,9 @@ public:
     core::Status forEachSurvey(const std::function<bool(const core::SurveyResponse &)> &fn) override;
     core::Status forEachCampaign(const std::function<bool(const core::Campaign &)> &fn) override;
     std::optional<core::Customer> customer(Id id) override;
+    core::Status forEachCustomerKey(
+        const std::function<bool(Id id, const std::string &externalId, const std::string &email)> &fn) override;
+    core::Result<std::optional<core::Timestamp>> lastOrderTime() override;
 
     core::Status saveScheme(const SchemeRecord &scheme) override;
     core::Result<std::vector<SchemeRecord>> listSchemes() override;

@@ -152,6 +152,12 @@ public:
     virtual core::Status forEachSurvey(const std::function<bool(const core::SurveyResponse &)> &fn) = 0;
     virtual core::Status forEachCampaign(const std::function<bool(const core::Campaign &)> &fn) = 0;
     virtual std::optional<core::Customer> customer(Id id) = 0;
+    // Narrow reads for the engine: each customer's id, external id and e-mail (no
+    // attributes), and the newest order's time (nullopt: no orders). Far cheaper than
+    // forEachCustomer() and summary() on millions of rows.
+    virtual core::Status forEachCustomerKey(
+        const std::function<bool(Id id, const std::string &externalId, const std::string &email)> &fn) = 0;
+    virtual core::Result<std::optional<core::Timestamp>> lastOrderTime() = 0;
 
     // Segment schemes and membership history (segments_store.cpp). saveScheme replaces
     // a scheme of the same name; removeScheme keeps its membership history.

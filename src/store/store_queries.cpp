@@ -95,6 +95,25 @@ core::Status SqliteStore::forEachCustomer(const std::function<bool(const core::C
     return status;
 }
 
+core::Status SqliteStore::forEachCustomerKey(
+    const std::function<bool(Id id, const std::string &externalId, const std::string &email)> &fn) {
+    auto stmt = db().prepare("SELECT id, coalesce(external_id, ''), coalesce(email, '') FROM customers ORDER BY id");
+    if (!stmt) return stmt.status();
+    core::Status status = core::Status::success();
+    while (status && stmt->step(&status))
+        if (!fn(stmt->int64(0), stmt->text(1), stmt->text(2))) break;
+    return status;
+}
+
+core::Result<std::optional<core::Timestamp>> SqliteStore::lastOrderTime() {
+    auto stmt = db().prepare("SELECT max(placed_at) FROM orders");
+    if (!stmt) return stmt.status();
+    core::Status status = core::Status::success();
+    if (!stmt->step(&status)) return status.ok() ? core::Status::error("no result from max(placed_at)") : status;
+    if (stmt->isNull(0)) return std::optional<core::Timestamp>();
+    return std::optional<core::Timestamp>(core::Timestamp{stmt->int64(0)});
+}
+
 core::Status SqliteStore::forEachCustomerStats(const std::function<bool(const core::CustomerStats &)> &fn) {
     return stream<core::CustomerStats>(db(), std::string(rows::kSelectStats) + " ORDER BY customer_id",
                                        rows::readStats, fn);
