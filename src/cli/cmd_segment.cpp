@@ -8,11 +8,14 @@
 #include "cli/segment_source.h"
 
 namespace segdash::cli {
+
+int runSegmentRules(const po::variables_map &vm); // segment_rules.cpp
+
 namespace {
 
 constexpr const char *kSynopsis =
-    "--db STORE [--method rfm|kmeans] [--bins N] [--binning quantile|rank|fixed]\n"
-    "       [--breaks-r a,b,.. --breaks-f .. --breaks-m ..] [--scheme rfm-10|rfm-11] [--as-of DATE]\n"
+    "--db STORE [--method rfm|kmeans|rules] [--bins N] [--binning quantile|rank|fixed]\n"
+    "       [--breaks-r a,b,.. --breaks-f .. --breaks-m ..] [--scheme rfm-10|rfm-11|RULES] [--as-of DATE]\n"
     "       [--from DATE] [--to DATE] [--k N|auto] [--k-range 2-10] [--features LIST] [--seed S] [--out FILE.csv]";
 
 struct Settings {
@@ -109,7 +112,7 @@ bool parseSettings(const po::variables_map &vm, Settings &s) {
 void addOptions(po::options_description &o) {
     o.add_options()
         ("db", po::value<std::string>()->required(), "the store")
-        ("method", po::value<std::string>()->default_value("rfm"), "rfm, or kmeans (clusters plus the RFM columns)")
+        ("method", po::value<std::string>()->default_value("rfm"), "rfm, kmeans (clusters plus the RFM columns), or rules (a stored rule scheme)")
         ("bins", po::value<int>()->default_value(5), "bins per RFM dimension, 3 to 10")
         ("binning", po::value<std::string>()->default_value("quantile"), "quantile (R package rfm), rank (NTILE) or fixed")
         ("breaks-r", po::value<std::string>(), "fixed recency breakpoints in days, e.g. 30,90,180,365")
@@ -193,6 +196,7 @@ int runSegment(const Args &args) {
     options.add_options()("dump-features", po::value<std::string>(), "");
     po::variables_map vm;
     if (auto code = parseOptions("segment", kSynopsis, args, options, vm)) return *code;
+    if (vm["method"].as<std::string>() == "rules") return runSegmentRules(vm);
     Settings s;
     if (!parseSettings(vm, s)) return kExitUsage;
 

@@ -13,6 +13,7 @@ int runGenerate(const Args &args);
 int runSegment(const Args &args);
 int runMetrics(const Args &args);
 int runSegments(const Args &args);
+int runRules(const Args &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> kCommands{
@@ -23,6 +24,7 @@ const std::vector<Command> &commands() {
         {"segment", "score and cluster customers (RFM, k-means)", runSegment},
         {"metrics", "per-segment KPIs, retention, engagement, ...", runMetrics},
         {"segments", "segments over time, migration matrix, membership history", runSegments},
+        {"rules", "rule segments: add, list, show, remove rule schemes", runRules},
     };
     return kCommands;
 }

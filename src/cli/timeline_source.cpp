@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cli/rules_membership.h"
 #include "segment/rfm_input.h"
 
 namespace segdash::cli {
@@ -111,7 +112,11 @@ core::Result<std::optional<RecordedMembership>> recordRfmMembership(store::Store
 }
 
 core::Result<std::optional<RecordedMembership>> recordImportMembership(store::Store &store) {
-    return recordRfmMembership(store, "rfm-10", segment::RfmOptions::uniform(segment::BinMethod::Quantile, 5));
+    auto rfm = recordRfmMembership(store, "rfm-10", segment::RfmOptions::uniform(segment::BinMethod::Quantile, 5));
+    if (!rfm || !*rfm) return rfm;
+    // The user's rule schemes are re-evaluated on the same date (rules_membership.h).
+    if (auto rules = recordRulesMembership(store, (*rfm)->asOf); !rules) return rules.status();
+    return rfm;
 }
 
 } // namespace segdash::cli
