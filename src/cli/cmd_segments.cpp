@@ -41,7 +41,7 @@ bool parseDate(const std::string &text, const char *what, std::optional<core::Da
 
 bool parseSettings(const po::variables_map &vm, Settings &s) {
     s.scheme = vm["scheme"].as<std::string>();
-    if (!segment::builtinScheme(s.scheme).ok()) return usage("--scheme must be rfm-10 or rfm-11");
+    const bool builtin = segment::builtinScheme(s.scheme).ok();
     const int bins = vm["bins"].as<int>();
     if (bins < 3 || bins > 10) return usage("--bins must be 3 to 10, not " + std::to_string(bins));
     segment::BinMethod method;
@@ -65,7 +65,20 @@ bool parseSettings(const po::variables_map &vm, Settings &s) {
     s.moves = vm.count("moves") > 0;
     s.sizes = vm.count("sizes") > 0 || (!s.migrationFrom && !s.record && !s.moves);
     if (vm.count("out")) s.out = vm["out"].as<std::string>();
+    // Snapshots are RFM; a stored rule scheme has a recorded history, so --moves works for it.
+    if (!builtin && (s.sizes || s.migrationFrom || s.record))
+        return usage("--scheme must be rfm-10 or rfm-11 (a stored rule scheme works with --moves only)");
     return true;
+}
+
+// For --moves on a scheme that is not built in: it must be stored (segdash rules --add).
+core::Status checkStoredScheme(const Settings &s, store::Store &store) {
+    if (segment::builtinScheme(s.scheme).ok()) return core::Status::success();
+    auto schemes = store.listSchemes();
+    if (!schemes) return schemes.status();
+    for (const auto &scheme : *schemes)
+        if (scheme.name == s.scheme) return core::Status::success();
+    return core::Status::error("no scheme named '" + s.scheme + "' (built in: rfm-10, rfm-11; stored: see 'segdash rules --list')");
 }
 
 // Period ends from --from (or the first order) up to --to (or the last order); --to
@@ -205,7 +218,8 @@ core::Status record(const Settings &s, store::Store &store) {
 void addOptions(po::options_description &o) {
     o.add_options()
         ("db", po::value<std::string>()->required(), "the store")
-        ("scheme", po::value<std::string>()->default_value("rfm-10"), "named segments: rfm-10 or rfm-11")
+        ("scheme", po::value<std::string>()->default_value("rfm-10"),
+         "named segments: rfm-10 or rfm-11; with --moves also a stored rule scheme")
         ("bins", po::value<int>()->default_value(5), "bins per RFM dimension, 3 to 10")
         ("binning", po::value<std::string>()->default_value("quantile"), "quantile (R package rfm) or rank (NTILE)")
         ("step", po::value<std::string>()->default_value("month"), "snapshot every month end or week end (Sunday)")
@@ -229,6 +243,7 @@ int runSegments(const Args &args) {
     if (!parseSettings(vm, s)) return kExitUsage;
     auto store = store::openStore(vm["db"].as<std::string>(), store::OpenMode::OpenExisting);
     if (!store) return fail(store.message());
+    if (auto st = checkStoredScheme(s, **store); !st) return fail(st.message());
     if (s.sizes || s.migrationFrom)
         if (auto st = sizesAndMigration(s, **store); !st) return fail(st.message());
     if (s.record)

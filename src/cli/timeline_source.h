@@ -45,7 +45,7 @@ core::Result<std::optional<RecordedMembership>> recordRfmMembership(store::Store
                                                                     std::optional<core::Date> asOf = {});
 
 // What `segdash import` calls after a successful import: rfm-10, 5 quantile bins, as of
-// the day after the last order.
+// the day after the last order; then every stored rule scheme on the same date.
 core::Result<std::optional<RecordedMembership>> recordImportMembership(store::Store &store);
 
 } // namespace segdash::cli

@@ -116,6 +116,16 @@ TEST_F(RulesCli, SegmentsAndHistoryOverTwoImports) {
         if (h.scheme == "Tiers")
             rows.push_back(h.segment + " " + h.validFrom.toIso() + ".." + (h.validTo ? h.validTo->toIso() : "now"));
     EXPECT_EQ(rows, (std::vector<std::string>{"Retail PL 2025-07-01..2025-09-16", "Premium 2025-09-16..now"}));
+
+    // The same moves through the command line; snapshots stay RFM-only.
+    const auto printed = run({"segments", "--db", t.path(), "--scheme", "Tiers", "--moves"});
+    EXPECT_EQ(printed.exitCode, 0) << printed.err;
+    EXPECT_NE(printed.out.find("Recorded moves of Tiers from 2025-07-01 to 2025-09-16"), std::string::npos) << printed.out;
+    EXPECT_NE(printed.out.find("  Retail PL -> Premium: 1"), std::string::npos) << printed.out;
+    EXPECT_EQ(test::runSegdash(t, {"segments", "--db", t.path(), "--scheme", "Tiers", "--sizes"}).exitCode, 2);
+    const auto unknown = test::runSegdash(t, {"segments", "--db", t.path(), "--scheme", "NoSuch", "--moves"});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.err.find("no scheme named 'NoSuch'"), std::string::npos) << unknown.err;
 }
 
 TEST_F(RulesCli, ListShowRemoveAndErrors) {
