@@ -5,11 +5,13 @@
 #include <iostream>
 
 #include "cli/options.h"
-#include "cli/timeline_source.h"
+#include "analysis/timeline_source.h"
 #include "import/import_job.h"
 #include "import/profile.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;

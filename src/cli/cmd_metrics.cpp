@@ -6,7 +6,7 @@
 #include "analysis/load_dataset.h"
 #include "cli/metrics_report.h"
 #include "cli/options.h"
-#include "cli/segment_source.h"
+#include "analysis/segment_source.h"
 #include "segment/cluster_profile.h"
 #include "segment/features.h"
 #include "segment/k_selection.h"
@@ -15,6 +15,8 @@
 #include "segment/segment_scheme.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 constexpr const char *kSynopsis =

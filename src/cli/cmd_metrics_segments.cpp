@@ -4,7 +4,7 @@
 // cover every customer.
 #include <algorithm>
 
-#include "cli/segment_source.h"
+#include "analysis/segment_source.h"
 #include "segment/cluster_profile.h"
 #include "segment/dataset.h"
 #include "segment/features.h"
@@ -15,6 +15,8 @@
 #include "segment/segment_scheme.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 segment::Segmentation mapLabels(const SegmentSource &source, const segment::Dataset &data,

@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "cli/options.h"
-#include "cli/rules_membership.h"
+#include "analysis/rules_membership.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 constexpr const char *kSynopsis = "--db STORE (--add NAME --file RULES.txt | --list | --show NAME | --remove NAME)";

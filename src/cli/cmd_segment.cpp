@@ -5,9 +5,11 @@
 
 #include "cli/options.h"
 #include "cli/segment_report.h"
-#include "cli/segment_source.h"
+#include "analysis/segment_source.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 
 int runSegmentRules(const po::variables_map &vm); // segment_rules.cpp
 

@@ -6,9 +6,11 @@
 #include <iostream>
 
 #include "cli/options.h"
-#include "cli/timeline_source.h"
+#include "analysis/timeline_source.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 constexpr const char *kSynopsis =

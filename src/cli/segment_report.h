@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/segment_source.h"
+#include "analysis/segment_source.h"
 #include "core/status.h"
 #include "segment/cluster_profile.h"
 #include "segment/features.h"
@@ -16,6 +16,8 @@
 #include "segment/segment_scheme.h"
 
 namespace segdash::cli {
+
+using analysis::SegmentSource;
 
 /// The scored customers: source, scores and named segments (same order).
 struct RfmOutcome {

@@ -8,9 +8,11 @@
 
 #include "analysis/load_dataset.h"
 #include "cli/options.h"
-#include "cli/rules_membership.h"
+#include "analysis/rules_membership.h"
 
 namespace segdash::cli {
+
+using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 int fail(const std::string &message) {

@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/timeline_source.h"
+#include "analysis/timeline_source.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "segment/dataset.h"
 #include "segment/rules.h"
 #include "store/store.h"
 
-namespace segdash::cli {
+namespace segdash::analysis {
 
 inline constexpr const char *kRulesKind = "rules";
 
@@ -36,4 +36,4 @@ std::vector<std::pair<core::Id, std::string>> ruleMembers(const segment::Dataset
 // loaded once, and only when at least one rule scheme exists. Returns what was recorded.
 core::Result<std::vector<RecordedMembership>> recordRulesMembership(store::Store &store, core::Date asOf);
 
-} // namespace segdash::cli
+} // namespace segdash::analysis

@@ -1,9 +1,9 @@
-#include "cli/segment_source.h"
+#include "analysis/segment_source.h"
 
 #include <algorithm>
 #include <unordered_map>
 
-namespace segdash::cli {
+namespace segdash::analysis {
 namespace {
 
 bool inRange(core::Date d, const SegmentSourceOptions &o) {
@@ -116,4 +116,4 @@ core::Result<SegmentSource> loadSegmentSource(store::Store &store, const Segment
     return source;
 }
 
-} // namespace segdash::cli
+} // namespace segdash::analysis

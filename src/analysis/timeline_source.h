@@ -14,7 +14,7 @@
 #include "segment/timeline.h"
 #include "store/store.h"
 
-namespace segdash::cli {
+namespace segdash::analysis {
 
 /// Every customer order of the store in compact form; customer index i is customerIds[i]
 /// (ascending ids, so rank ties break as in `segdash segment`).
@@ -48,4 +48,4 @@ core::Result<std::optional<RecordedMembership>> recordRfmMembership(store::Store
 // the day after the last order; then every stored rule scheme on the same date.
 core::Result<std::optional<RecordedMembership>> recordImportMembership(store::Store &store);
 
-} // namespace segdash::cli
+} // namespace segdash::analysis

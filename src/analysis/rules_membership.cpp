@@ -1,8 +1,8 @@
-#include "cli/rules_membership.h"
+#include "analysis/rules_membership.h"
 
 #include "analysis/load_dataset.h"
 
-namespace segdash::cli {
+namespace segdash::analysis {
 
 core::Result<std::vector<StoredRules>> loadRuleSchemes(store::Store &store) {
     auto records = store.listSchemes();
@@ -50,4 +50,4 @@ core::Result<std::vector<RecordedMembership>> recordRulesMembership(store::Store
     return out;
 }
 
-} // namespace segdash::cli
+} // namespace segdash::analysis

@@ -11,7 +11,7 @@
 #include "segment/rfm_input.h"
 #include "store/store.h"
 
-namespace segdash::cli {
+namespace segdash::analysis {
 
 /// What to read: the analysis date (default: the day after the last order counted) and
 /// an optional inclusive date range of orders. Without a range the per-customer stats
@@ -36,4 +36,4 @@ struct SegmentSource {
 // Errors: no orders in the store (or in the range), store read failures.
 core::Result<SegmentSource> loadSegmentSource(store::Store &store, const SegmentSourceOptions &options);
 
-} // namespace segdash::cli
+} // namespace segdash::analysis

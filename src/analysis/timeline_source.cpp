@@ -1,11 +1,11 @@
-#include "cli/timeline_source.h"
+#include "analysis/timeline_source.h"
 
 #include <algorithm>
 
-#include "cli/rules_membership.h"
+#include "analysis/rules_membership.h"
 #include "segment/rfm_input.h"
 
-namespace segdash::cli {
+namespace segdash::analysis {
 namespace {
 
 using Members = std::vector<std::pair<core::Id, std::string>>;
@@ -119,4 +119,4 @@ core::Result<std::optional<RecordedMembership>> recordImportMembership(store::St
     return rfm;
 }
 
-} // namespace segdash::cli
+} // namespace segdash::analysis
