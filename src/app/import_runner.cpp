@@ -1,8 +1,10 @@
 #include "app/import_runner.h"
 
+#include "analysis/timeline_source.h"
 #include "import/profile.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 #include "app/qt_text.h"
 
@@ -23,6 +25,7 @@ ImportRunner::~ImportRunner() {
 void ImportRunner::start(const QString &storePath, std::vector<ImportJob> jobs) {
     if (isRunning()) return;
     m_cancel = false;
+    m_membershipNote.clear();
     m_outcomes.clear();
     m_watcher.setFuture(QtConcurrent::run([this, path = ss(storePath), jobs = std::move(jobs)] {
         return work(path, jobs);
@@ -42,6 +45,18 @@ std::vector<ImportOutcome> ImportRunner::work(const std::string &storePath, cons
             emit jobStarted(i, job.path);
             outcomes.push_back(runOne(i, store->get(), job));
         }
+    }
+    // As after `segdash import`: record the RFM membership and every stored rule scheme,
+    // so segment history and moves cover imports made in the app too.
+    const bool stored = std::any_of(outcomes.begin(), outcomes.end(), [](const ImportOutcome &o) {
+        return o.report && !o.report->alreadyImported && !o.report->dryRun && o.report->rowsImported > 0;
+    });
+    if (store && stored) {
+        auto recorded = analysis::recordImportMembership(**store);
+        m_membershipNote = !recorded.ok() ? tr("Segment membership not recorded: %1").arg(qs(recorded.message()))
+                           : *recorded    ? tr("Segment membership (%1) recorded as of %2")
+                                                .arg(qs((*recorded)->scheme), qs((*recorded)->asOf.toIso()))
+                                          : QString();
     }
     return outcomes;
 }

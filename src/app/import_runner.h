@@ -40,6 +40,8 @@ public:
     bool isRunning() const { return m_watcher.isRunning(); }
     void wait() { m_watcher.waitForFinished(); }
     const std::vector<ImportOutcome> &outcomes() const { return m_outcomes; }
+    // After finished(): what the segment-membership recording did ("" when nothing was stored).
+    const QString &membershipNote() const { return m_membershipNote; }
 
 signals:
     void jobStarted(int job, const QString &path);
@@ -53,6 +55,7 @@ private:
     QFutureWatcher<std::vector<ImportOutcome>> m_watcher;
     std::vector<ImportOutcome> m_outcomes;
     std::atomic<bool> m_cancel{false};
+    QString m_membershipNote; // written by the worker before finished(), read after it
 };
 
 } // namespace segdash::app

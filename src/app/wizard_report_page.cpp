@@ -45,7 +45,10 @@ void WizardReportPage::showReport(int index) {
         return;
     }
     const auto &outcome = outcomes[static_cast<std::size_t>(index)];
-    m_ui->summaryLabel->setText(summaryHtml(outcome));
+    QString html = summaryHtml(outcome);
+    if (!m_runner->membershipNote().isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(m_runner->membershipNote().toHtmlEscaped());
+    m_ui->summaryLabel->setText(html);
     m_rejected->setRows(outcome.report ? outcome.report->rejected : std::vector<import::RejectedRow>{});
     const qint64 rejected = outcome.report ? outcome.report->rowsRejected : 0;
     m_ui->rejectedLabel->setText(rejected > m_rejected->rowCount()

@@ -168,6 +168,14 @@ private slots:
         QCOMPARE(page->value(QStringLiteral("orders")), QStringLiteral("2"));
         QCOMPARE(page->value(QStringLiteral("net_revenue")), QStringLiteral("150.50"));
         QCOMPARE(page->importsModel()->rowCount(), 2);
+        // Segment membership is recorded after the wizard's imports, as after `segdash import`.
+        QVERIFY2(wizard->runner()->membershipNote().contains(QStringLiteral("rfm-10")),
+                 qPrintable(wizard->runner()->membershipNote()));
+        auto dates = m_window->store()->membershipDates("rfm-10");
+        QVERIFY(dates.ok());
+        QCOMPARE(dates->size(), std::size_t(1));
+        auto *summaryText = wizard->reportPage()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QVERIFY2(summaryText->text().contains(QStringLiteral("recorded as of")), qPrintable(summaryText->text()));
         // One report per file, in import order.
         auto *files = wizard->reportPage()->findChild<QComboBox *>(QStringLiteral("fileCombo"));
         QCOMPARE(files->count(), 2);
