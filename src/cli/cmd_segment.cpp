@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "analysis/rfm_schemes.h"
 #include "cli/options.h"
 #include "cli/segment_report.h"
 #include "analysis/segment_source.h"
@@ -103,7 +104,7 @@ bool parseSettings(const po::variables_map &vm, Settings &s) {
     if (method != "rfm" && method != "kmeans") return usage("--method must be rfm or kmeans, not '" + method + "'");
     s.kmeans = method == "kmeans";
     s.scheme = vm["scheme"].as<std::string>();
-    if (!segment::builtinScheme(s.scheme).ok()) return usage("--scheme must be rfm-10 or rfm-11");
+    // A name that is not built in may be a stored table: resolved once the store is open.
     if (!parseBinning(vm, s) || !parseDate(vm, "as-of", s.source.asOf) || !parseDate(vm, "from", s.source.from) ||
         !parseDate(vm, "to", s.source.to))
         return false;
@@ -120,7 +121,8 @@ void addOptions(po::options_description &o) {
         ("breaks-r", po::value<std::string>(), "fixed recency breakpoints in days, e.g. 30,90,180,365")
         ("breaks-f", po::value<std::string>(), "fixed frequency breakpoints in orders")
         ("breaks-m", po::value<std::string>(), "fixed monetary breakpoints in currency units")
-        ("scheme", po::value<std::string>()->default_value("rfm-10"), "named segments: rfm-10 or rfm-11")
+        ("scheme", po::value<std::string>()->default_value("rfm-10"),
+         "named segments: rfm-10, rfm-11 or a table stored with 'segdash schemes --save'")
         ("as-of", po::value<std::string>(), "analysis date YYYY-MM-DD (default: the day after the last order counted)")
         ("from", po::value<std::string>(), "count only orders on or after this date")
         ("to", po::value<std::string>(), "count only orders on or before this date")
@@ -208,7 +210,9 @@ int runSegment(const Args &args) {
     if (!source.ok()) return fail(source.message());
     auto scores = segment::scoreRfm(source->set.inputs, s.rfm);
     if (!scores.ok()) return fail(scores.message());
-    auto segments = segment::assignSegments(*segment::builtinScheme(s.scheme), scores->scores);
+    auto scheme = analysis::resolveRfmScheme(**store, s.scheme);
+    if (!scheme.ok()) return fail(scheme.message());
+    auto segments = segment::assignSegments(*scheme, scores->scores);
     if (!segments.ok()) return fail(segments.message());
     const RfmOutcome rfm{*source, std::move(*scores), std::move(*segments), s.scheme};
 

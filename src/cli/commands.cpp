@@ -10,6 +10,7 @@ int runImport(const Args &args);
 int runInfo(const Args &args);
 int runImports(const Args &args);
 int runGenerate(const Args &args);
+int runSchemes(const Args &args);
 int runSegment(const Args &args);
 int runMetrics(const Args &args);
 int runSegments(const Args &args);
@@ -21,6 +22,7 @@ const std::vector<Command> &commands() {
         {"info", "show what a store holds", runInfo},
         {"imports", "list the imports of a store, or undo the last one", runImports},
         {"generate", "write a realistic synthetic CRM dataset as CSV files", runGenerate},
+        {"schemes", "keep your own named RFM segment tables beside rfm-10 and rfm-11", runSchemes},
         {"segment", "score and cluster customers (RFM, k-means)", runSegment},
         {"metrics", "per-segment KPIs, retention, engagement, ...", runMetrics},
         {"segments", "segments over time, migration matrix, membership history", runSegments},
