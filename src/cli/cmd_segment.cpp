@@ -5,6 +5,7 @@
 
 #include "analysis/rfm_schemes.h"
 #include "cli/options.h"
+#include "cli/segment_features.h"
 #include "cli/segment_report.h"
 #include "analysis/segment_source.h"
 
@@ -33,6 +34,7 @@ struct Settings {
     std::uint64_t seed = 42;
     segment::FeatureOptions features;
     std::string dumpFeatures; // hidden --dump-features FILE
+    MetricKMeansSettings metric; // when --features names metrics (segment_features.cpp)
 };
 
 // Prints the usage error and returns false, so parsing reads as a chain of checks.
@@ -73,6 +75,35 @@ bool parseBinning(const po::variables_map &vm, Settings &s) {
            parseBreaks(vm, "breaks-m", s.rfm.monetary.breaks);
 }
 
+// Transform words, and metric names that switch k-means to the chosen features.
+bool parseFeatureList(const std::string &list, Settings &s) {
+    std::stringstream in(list);
+    std::string item;
+    auto &f = s.features;
+    auto &m = s.metric;
+    while (std::getline(in, item, ',')) {
+        if (item == "log") f.logRecency = f.logFrequency = f.logMonetary = true;
+        else if (item == "raw") f.logRecency = f.logFrequency = f.logMonetary = false;
+        else if (item == "zscore") f.zScore = true;
+        else if (item == "no-zscore") f.zScore = false;
+        else if (segment::isCustomerFeature(item)) m.features.push_back(item);
+        else return usage("--features: '" + item + "' is not one of log, raw, zscore, no-zscore, recency, frequency, "
+                          "monetary, aov, avg_quarterly_order_value, tenure, margin, orders_last_90_days, engagement");
+    }
+    if (m.features.empty()) return true;
+    if (s.source.from || s.source.to)
+        return usage("--features with metrics counts every order up to --as-of: no --from/--to");
+    m.log = f.logRecency;
+    m.zScore = f.zScore;
+    m.k = s.k;
+    m.kMin = s.kMin;
+    m.kMax = s.kMax;
+    m.nInit = s.nInit;
+    m.seed = s.seed;
+    m.dumpFeatures = s.dumpFeatures;
+    return true;
+}
+
 bool parseKMeans(const po::variables_map &vm, Settings &s) {
     const std::string k = vm["k"].as<std::string>();
     if (k != "auto") {
@@ -86,17 +117,7 @@ bool parseKMeans(const po::variables_map &vm, Settings &s) {
     if (s.nInit < 1) return usage("--n-init must be >= 1");
     s.seed = vm["seed"].as<std::uint64_t>();
     if (vm.count("dump-features")) s.dumpFeatures = vm["dump-features"].as<std::string>();
-    std::stringstream in(vm["features"].as<std::string>());
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        auto &f = s.features;
-        if (item == "log") f.logRecency = f.logFrequency = f.logMonetary = true;
-        else if (item == "raw") f.logRecency = f.logFrequency = f.logMonetary = false;
-        else if (item == "zscore") f.zScore = true;
-        else if (item == "no-zscore") f.zScore = false;
-        else return usage("--features: '" + item + "' is not one of log, raw, zscore, no-zscore");
-    }
-    return true;
+    return parseFeatureList(vm["features"].as<std::string>(), s);
 }
 
 bool parseSettings(const po::variables_map &vm, Settings &s) {
@@ -129,7 +150,9 @@ void addOptions(po::options_description &o) {
         ("k", po::value<std::string>()->default_value("auto"), "k-means: number of clusters, or auto")
         ("k-range", po::value<std::string>()->default_value("2-10"), "k-means: the k tried by --k auto")
         ("features", po::value<std::string>()->default_value("log,zscore"),
-         "k-means: transforms of recency, frequency, monetary: log|raw, zscore|no-zscore")
+         "k-means: features and transforms: recency, frequency, monetary, aov, avg_quarterly_order_value, tenure, "
+         "margin, orders_last_90_days, engagement (default: the RFM three from the store's stats); log|raw, "
+         "zscore|no-zscore")
         ("n-init", po::value<int>()->default_value(4), "k-means: restarts (the best is kept)")
         ("seed", po::value<std::uint64_t>()->default_value(42), "k-means: random seed (same seed, same result)")
         ("out", po::value<std::string>(), "write one row per customer to this CSV file");
@@ -142,30 +165,15 @@ core::Result<KMeansOutcome> cluster(const Settings &s, const SegmentSource &src)
     if (!s.dumpFeatures.empty())
         if (auto w = writeFeatureCsv(s.dumpFeatures, src, f); !w.ok()) return w;
     const segment::DataView view{f.data.data(), f.rows, f.cols};
-    KMeansOutcome km;
-    segment::KMeansOptions options;
-    options.nInit = s.nInit;
-    options.seed = s.seed;
-    if (s.k) {
-        options.k = *s.k;
-    } else {
-        segment::KSelectionOptions ks;
-        ks.kMin = s.kMin;
-        ks.kMax = std::min<int>(s.kMax, static_cast<int>(f.rows));
-        ks.nInit = s.nInit;
-        ks.seed = s.seed;
-        if (ks.kMax < ks.kMin) return core::Status::error("too few customers for --k-range");
-        auto chosen = segment::chooseK(view, ks);
-        if (!chosen.ok()) return chosen.status();
-        options.k = chosen->suggestedK;
-        km.selection = std::move(*chosen);
-    }
-    if (static_cast<std::size_t>(options.k) > f.rows)
-        return core::Status::error("k = " + std::to_string(options.k) + " but only " + std::to_string(f.rows) +
-                                   " customers");
-    auto model = segment::runKMeans(view, options);
-    if (!model.ok()) return model.status();
-    km.model = std::move(*model);
+    MetricKMeansSettings fit; // the shared choose-k-then-fit path (segment_features.h)
+    fit.k = s.k;
+    fit.kMin = s.kMin;
+    fit.kMax = s.kMax;
+    fit.nInit = s.nInit;
+    fit.seed = s.seed;
+    auto fitted = fitKMeans(view, fit);
+    if (!fitted.ok()) return fitted.status();
+    KMeansOutcome km = std::move(*fitted);
     auto profiles = segment::profileClusters(src.set.inputs, f, km.model.labels, km.model.k);
     if (!profiles.ok()) return profiles.status();
     km.profiles = std::move(*profiles);
@@ -218,7 +226,8 @@ int runSegment(const Args &args) {
 
     std::optional<KMeansOutcome> km;
     if (s.kmeans) {
-        auto clustered = cluster(s, *source);
+        auto clustered =
+            s.metric.features.empty() ? cluster(s, *source) : clusterOnMetrics(**store, *source, s.metric);
         if (!clustered.ok()) return fail(clustered.message());
         km = std::move(*clustered);
     }

@@ -1,5 +1,6 @@
 #include "cli/segment_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -59,6 +60,24 @@ void printDimension(std::ostream &out, const char *name, const segment::Dimensio
     if (d.collapsedScores.empty()) out << "none";
     for (std::size_t i = 0; i < d.collapsedScores.size(); ++i) out << (i ? ", " : "") << "score " << d.collapsedScores[i];
     out << "\n";
+}
+
+// Cluster means over the chosen features: original units, then mean z-scores.
+void printFeatureProfiles(std::ostream &out, const KMeansOutcome &km) {
+    for (const bool z : {false, true}) {
+        out << (z ? "\nmean z-scores\n" : "means in original units (days, orders, currency units, counts)\n")
+            << pad("cluster", 8) << pad("customers", 10, true) << pad("share", 8, true);
+        for (const auto &n : km.featureNames) out << pad(n, std::max<std::size_t>(12, n.size() + 2), true);
+        out << "  name\n";
+        for (const auto &p : km.featureProfiles) {
+            out << pad(std::to_string(p.cluster), 8) << pad(std::to_string(p.size), 10, true)
+                << pad(format("%.1f%%", 100 * p.share), 8, true);
+            for (std::size_t j = 0; j < km.featureNames.size(); ++j)
+                out << pad(format("%.2f", z ? p.meanZ[j] : p.meanOriginal[j]),
+                           std::max<std::size_t>(12, km.featureNames[j].size() + 2), true);
+            out << "  " << p.name << "\n";
+        }
+    }
 }
 
 } // namespace
@@ -122,8 +141,12 @@ void printKMeans(std::ostream &out, const KMeansOutcome &km) {
         out << " (given with --k)\n";
     }
     out << "final model on all customers: inertia " << format("%.4f", km.model.inertia) << ", " << km.model.iterations
-        << " iterations" << (km.model.converged ? "" : " (not converged)") << "\n\n"
-        << pad("cluster", 8) << pad("customers", 10, true) << pad("share", 8, true) << pad("recency", 10, true)
+        << " iterations" << (km.model.converged ? "" : " (not converged)") << "\n\n";
+    if (!km.featureNames.empty()) {
+        printFeatureProfiles(out, km);
+        return;
+    }
+    out << pad("cluster", 8) << pad("customers", 10, true) << pad("share", 8, true) << pad("recency", 10, true)
         << pad("frequency", 10, true) << pad("monetary", 12, true) << "  name\n";
     for (const auto &p : km.profiles)
         out << pad(std::to_string(p.cluster), 8) << pad(std::to_string(p.size), 10, true)

@@ -9,6 +9,7 @@
 #include "analysis/segment_source.h"
 #include "core/status.h"
 #include "segment/cluster_profile.h"
+#include "segment/feature_select.h"
 #include "segment/features.h"
 #include "segment/k_selection.h"
 #include "segment/kmeans.h"
@@ -28,10 +29,14 @@ struct RfmOutcome {
 };
 
 /// The k-means side: how k was chosen, the final model and its cluster profiles.
+/// featureNames is set when the features were chosen from the metrics (--features
+/// aov,...): featureProfiles then describe the clusters over those features.
 struct KMeansOutcome {
     std::optional<segment::KSelection> selection; // set when k was chosen automatically
     segment::KMeansResult model;
     std::vector<segment::ClusterProfile> profiles;
+    std::vector<std::string> featureNames;
+    std::vector<segment::FeatureClusterProfile> featureProfiles;
 };
 
 void printSummary(std::ostream &out, const RfmOutcome &rfm);
