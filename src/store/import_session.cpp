@@ -12,7 +12,7 @@ namespace {
 // spills to files (an index rebuild must not sort in RAM), a 32 MiB page cache: the
 // big tables grow at their ends, so more cache bought nothing, and the in-memory
 // deltas and id cache need their share of the 200 MB peak-memory budget.
-constexpr const char *kSessionPragmas = "PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-32768";
+constexpr const char *kSessionPragmas = "PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-16384";
 constexpr const char *kNormalPragmas = "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2000";
 constexpr const char *kCustomerIndex = "CREATE INDEX orders_customer ON orders(customer_id)";
 // The index on orders(customer_id) is dropped once this many orders came in and
