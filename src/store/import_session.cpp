@@ -2,6 +2,7 @@
 #include "store/import_session.h"
 
 #include <ctime>
+#include <cstdlib>
 
 #include "store/rows.h"
 
@@ -99,6 +100,8 @@ core::Result<std::unique_ptr<SqliteImportSession>> SqliteImportSession::begin(st
 }
 
 core::Status SqliteImportSession::start() {
+    if (const char *flush = std::getenv("SEGDASH_STATS_FLUSH_CUSTOMERS"); flush && std::atoll(flush) > 0)
+        m_flushCustomers = static_cast<std::size_t>(std::atoll(flush));
     sql::Database &db = *m_state->db;
     if (auto status = db.exec(kSessionPragmas); !status) return status;
     if (auto status = db.exec("BEGIN IMMEDIATE"); !status) {
@@ -191,6 +194,7 @@ core::Status SqliteImportSession::flushStats() {
     });
     if (!status) return fail(status);
     m_deltas.clear();
+    m_pendingCustomers = 0;
     return core::Status::success();
 }
 
@@ -230,6 +234,7 @@ void SqliteImportSession::endTransaction(const char *sqlText) {
     m_active = false;
     m_state->importActive = false;
     m_deltas.release();
+    m_pendingCustomers = 0;
     m_customerIds.clear();
     m_knownCustomers.clear();
 }

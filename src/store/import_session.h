@@ -62,6 +62,11 @@ private:
 
     // Deltas are merged into customer_stats early past this many customers.
     static constexpr std::size_t kMaxDeltas = 1 << 19;
+    // Customers with a pending delta before the deltas are merged into customer_stats and
+    // their memory released: bounds an import's per-customer memory (~15 MB) whatever
+    // the number of customers. Deltas are sums (plus min/max dates), so merging early is
+    // exact; a file sorted by customer pays nothing extra.
+    static constexpr std::size_t kFlushCustomers = 1 << 18;
 
     explicit SqliteImportSession(std::shared_ptr<StoreState> state) : m_state(std::move(state)) {}
     core::Status start();
@@ -96,6 +101,8 @@ private:
     KeyIdCache m_customerIds; // source id bytes + external id -> id
     std::string m_key;
     DeltaTable m_deltas;
+    std::size_t m_pendingCustomers = 0; // customers with a non-empty delta since the last flush
+    std::size_t m_flushCustomers = kFlushCustomers; // SEGDASH_STATS_FLUSH_CUSTOMERS overrides (tests)
     OpenOrder m_open;
     // Foreign keys are checked here, not by SQLite, while the session runs: the
     // session's own ids are valid by construction and customer ids are few.

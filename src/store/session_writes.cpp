@@ -52,10 +52,13 @@ core::Result<bool> SqliteImportSession::addOrder(core::Order &order, std::string
     m_open = OpenOrder{order.id, *customer, order.kind, order.revenue.units(), units(order.cost), false};
     if (*customer != 0) {
         StatsDelta &delta = m_deltas.at(*customer);
+        if (delta.empty()) ++m_pendingCustomers;
         delta.addOrder(order.kind, order.placedAt.seconds);
         delta.addMoney(order.kind, order.revenue.units(), units(order.cost), +1);
-        if (m_deltas.sparseSize() >= kMaxDeltas)
+        if (m_deltas.sparseSize() >= kMaxDeltas || m_pendingCustomers >= m_flushCustomers) {
             if (auto status = flushStats(); !status) return status;
+            m_deltas.release();
+        }
     }
     return true;
 }
