@@ -56,16 +56,6 @@ core::Result<Aggregated> aggregateRange(store::Store &store, const SegmentSource
     return out;
 }
 
-core::Result<std::vector<core::CustomerStats>> readStats(store::Store &store) {
-    std::vector<core::CustomerStats> stats;
-    auto status = store.forEachCustomerStats([&](const core::CustomerStats &s) {
-        stats.push_back(s);
-        return true;
-    });
-    if (!status.ok()) return status;
-    return stats;
-}
-
 // External ids for the scored customers; a customer known only by e-mail shows that.
 core::Status labelCustomers(store::Store &store, SegmentSource &source) {
     std::unordered_map<core::Id, std::size_t> row;
@@ -92,22 +82,22 @@ core::Result<SegmentSource> loadSegmentSource(store::Store &store, const Segment
     if (!*newest) return core::Status::error("the store holds no orders: import orders before segmenting");
     SegmentSource source;
     source.fromStats = !options.from && !options.to;
-    std::vector<core::CustomerStats> stats;
-    std::optional<core::Timestamp> lastOrder = *newest;
     if (source.fromStats) {
-        auto read = readStats(store);
-        if (!read.ok()) return read.status();
-        stats = std::move(*read);
+        // Streamed: each stats row becomes a compact RFM input as it arrives.
+        source.analysisDate = options.asOf ? *options.asOf : (*newest)->date().addDays(1);
+        auto status = store.forEachCustomerStats([&](const core::CustomerStats &s) {
+            segment::appendRfmInput(source.set, s, source.analysisDate);
+            return true;
+        });
+        if (!status.ok()) return status;
     } else {
         auto range = aggregateRange(store, options);
         if (!range.ok()) return range.status();
         if (range->orders == 0) return core::Status::error("no orders between " + rangeText(options));
         source.ordersInRange = range->orders;
-        lastOrder = range->lastOrder;
-        stats = std::move(range->stats);
+        source.analysisDate = options.asOf ? *options.asOf : range->lastOrder->date().addDays(1);
+        source.set = segment::buildRfmInputs(range->stats, source.analysisDate);
     }
-    source.analysisDate = options.asOf ? *options.asOf : lastOrder->date().addDays(1);
-    source.set = segment::buildRfmInputs(stats, source.analysisDate);
     if (auto s = labelCustomers(store, source); !s.ok()) return s;
     source.customersWithoutPurchase = source.customersInStore - static_cast<std::int64_t>(source.set.inputs.size());
     if (source.set.inputs.empty())

@@ -13,13 +13,12 @@ using Members = std::vector<std::pair<core::Id, std::string>>;
 // The plain scoring path over the import's per-customer stats (all orders counted).
 core::Result<std::optional<Members>> membersFromStats(store::Store &store, const segment::SegmentScheme &scheme,
                                                       const segment::RfmOptions &rfm, core::Date asOf) {
-    std::vector<core::CustomerStats> stats;
+    segment::RfmInputSet set; // built while streaming: 2M full stats rows are never held
     auto status = store.forEachCustomerStats([&](const core::CustomerStats &s) {
-        stats.push_back(s);
+        segment::appendRfmInput(set, s, asOf);
         return true;
     });
     if (!status) return status;
-    const auto set = segment::buildRfmInputs(stats, asOf);
     if (set.inputs.empty()) return std::optional<Members>();
     auto scores = segment::scoreRfm(set.inputs, rfm);
     if (!scores) return scores.status();

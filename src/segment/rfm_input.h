@@ -28,5 +28,7 @@ struct RfmInputSet {
 // recency = analysisDate - date(lastPurchase) in days; customers without a purchase
 // are excluded and counted.
 RfmInputSet buildRfmInputs(const std::vector<core::CustomerStats> &stats, core::Date analysisDate);
+// The same, one customer at a time: for streaming millions of stats rows without keeping them.
+void appendRfmInput(RfmInputSet &set, const core::CustomerStats &stats, core::Date analysisDate);
 
 } // namespace segdash::segment
