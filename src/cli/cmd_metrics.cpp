@@ -141,6 +141,20 @@ int runMetrics(const Args &args) {
     if (!data.ok()) return fail(data.message());
     auto source = loadSegmentSource(**store, s.source);
     if (!source.ok()) return fail(source.message());
+    // RFM (and k-means) are recomputed live on the filtered set: bins are drawn among the
+    // customers the filter keeps, not taken from the whole base.
+    const auto scope = segment::select(*data, s.filter);
+    std::size_t kept = 0; // inputs and their labels run in parallel: filter both
+    for (std::size_t i = 0; i < source->set.inputs.size(); ++i) {
+        const auto c = data->customerIndex(source->set.inputs[i].customerId);
+        if (c == segment::kNoIndex || !scope.hasCustomer(static_cast<std::size_t>(c))) continue;
+        source->set.inputs[kept] = source->set.inputs[i];
+        if (i < source->customerLabels.size()) source->customerLabels[kept] = std::move(source->customerLabels[i]);
+        ++kept;
+    }
+    source->set.inputs.resize(kept);
+    if (source->customerLabels.size() > kept) source->customerLabels.resize(kept);
+    if (source->set.inputs.empty()) return fail("no customer with a purchase matches the filter");
     auto seg = s.kmeans ? kmeansSegmentation(*source, *data, s.k) : rfmSegmentation(*source, *data, s.scheme);
     if (!seg.ok()) return fail(seg.message());
     if (s.segmentName) {

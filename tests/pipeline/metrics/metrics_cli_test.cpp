@@ -6,9 +6,13 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 #include <tuple>
 
 #include "analysis/load_dataset.h"
+#include "segment/rfm_input.h"
+#include "segment/rfm_scoring.h"
+#include "segment/segment_scheme.h"
 #include "segment_test_util.h"
 
 using namespace segdash;
@@ -115,6 +119,55 @@ TEST_F(MetricsCli, FilteredSegmentsAddUpToTheFilteredTotal) {
     const double revenue = std::stod(csv.at({"sales", "All", "", "revenue"}));
     EXPECT_NEAR(sumOverSegments(csv, "revenue"), revenue, 0.005);
     EXPECT_NEAR(revenue, storeNetRevenue(s_store->store(), "GB"), 0.005);
+}
+
+// rfm-10 counts over one set of stats: 5 quantile bins drawn among exactly these customers.
+std::map<std::string, std::int64_t> rfm10Counts(const std::vector<core::CustomerStats> &stats, core::Date asOf) {
+    const auto set = segment::buildRfmInputs(stats, asOf);
+    const auto scores = segment::scoreRfm(set.inputs, segment::RfmOptions{});
+    const auto assigned = segment::assignSegments(*segment::builtinScheme("rfm-10"), scores->scores);
+    std::map<std::string, std::int64_t> counts;
+    for (const int s : assigned->segmentOfCustomer) ++counts[assigned->segmentNames[static_cast<std::size_t>(s)]];
+    return counts;
+}
+
+// The issue: "RFM is recomputed live on the filtered set". With --country GB the bins are
+// drawn among GB customers only: the counts equal scoring GB's stats alone, and differ
+// from scoring everyone and then keeping GB (what a mere filter would show).
+TEST_F(MetricsCli, RfmIsRecomputedOnTheFilteredSet) {
+    store::Store &st = s_store->store();
+    std::set<core::Id> gbIds;
+    ASSERT_TRUE(st.forEachCustomer([&](const core::Customer &c) {
+        if (c.country == "GB") gbIds.insert(c.id);
+        return true;
+    }));
+    std::vector<core::CustomerStats> all, gb;
+    ASSERT_TRUE(st.forEachCustomerStats([&](const core::CustomerStats &c) {
+        all.push_back(c);
+        if (gbIds.count(c.customerId)) gb.push_back(c);
+        return true;
+    }));
+    const auto last = st.lastOrderTime();
+    ASSERT_TRUE(last.ok() && *last);
+    const core::Date asOf = (*last)->date().addDays(1);
+    const auto expected = rfm10Counts(gb, asOf);
+
+    // Scoring everyone, then keeping GB: the figures a plain filter would give.
+    const auto everyone = segment::buildRfmInputs(all, asOf);
+    const auto scores = segment::scoreRfm(everyone.inputs, segment::RfmOptions{});
+    const auto assigned = segment::assignSegments(*segment::builtinScheme("rfm-10"), scores->scores);
+    std::map<std::string, std::int64_t> filteredOnly;
+    for (std::size_t i = 0; i < everyone.inputs.size(); ++i)
+        if (gbIds.count(everyone.inputs[i].customerId))
+            ++filteredOnly[assigned->segmentNames[static_cast<std::size_t>(assigned->segmentOfCustomer[i])]];
+    ASSERT_NE(expected, filteredOnly) << "the demo data should tell the two apart";
+
+    const auto out = (s_store->dir() / "gb-live.csv").string();
+    const auto r = test::runSegdash(*s_store, {"metrics", "--db", s_store->path(), "--country", "GB", "--out", out});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto csv = readLongCsv(out);
+    for (const auto &[segment, n] : expected)
+        EXPECT_EQ(std::stod(csv.at({"sales", segment, "", "customers"})), static_cast<double>(n)) << segment;
 }
 
 TEST_F(MetricsCli, OneSegmentKMeansAndJson) {
