@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/segment_source.h"
+#include "cli/segment_features.h"
 #include "segment/cluster_profile.h"
 #include "segment/dataset.h"
 #include "segment/features.h"
@@ -51,22 +52,11 @@ core::Result<segment::Segmentation> kmeansSegmentation(const SegmentSource &sour
     auto features = segment::buildRfmFeatures(source.set.inputs);
     if (!features.ok()) return features.status();
     const segment::DataView view{features->data.data(), features->rows, features->cols};
-    segment::KMeansOptions options;
-    if (k) {
-        options.k = *k;
-    } else {
-        segment::KSelectionOptions ks;
-        ks.kMax = std::min<int>(ks.kMax, static_cast<int>(features->rows));
-        if (ks.kMax < ks.kMin) return core::Status::error("too few customers for k-means");
-        auto chosen = segment::chooseK(view, ks);
-        if (!chosen.ok()) return chosen.status();
-        options.k = chosen->suggestedK;
-    }
-    if (static_cast<std::size_t>(options.k) > features->rows)
-        return core::Status::error("k = " + std::to_string(options.k) + " but only " +
-                                   std::to_string(features->rows) + " customers");
-    auto model = segment::runKMeans(view, options);
-    if (!model.ok()) return model.status();
+    MetricKMeansSettings fit; // the same choose-k-then-fit path as `segdash segment`
+    fit.k = k;
+    auto fitted = fitKMeans(view, fit);
+    if (!fitted.ok()) return fitted.status();
+    const segment::KMeansResult *model = &fitted->model;
     auto profiles = segment::profileClusters(source.set.inputs, *features, model->labels, model->k);
     if (!profiles.ok()) return profiles.status();
     std::vector<std::string> names;
