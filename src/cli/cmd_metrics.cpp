@@ -12,6 +12,7 @@
 #include "segment/k_selection.h"
 #include "segment/kmeans.h"
 #include "segment/rfm_scoring.h"
+#include "analysis/rfm_schemes.h"
 #include "segment/segment_scheme.h"
 
 namespace segdash::cli {
@@ -20,7 +21,7 @@ using namespace analysis; // the store-to-engine glue (src/analysis)
 namespace {
 
 constexpr const char *kSynopsis =
-    "--db STORE [--scheme rfm|rfm-11|kmeans] [--k N|auto] [--as-of DATE] [--from DATE] [--to DATE]\n"
+    "--db STORE [--scheme rfm|rfm-11|kmeans|TABLE] [--k N|auto] [--as-of DATE] [--from DATE] [--to DATE]\n"
     "       [--country C] [--industry I] [--channel C] [--rep R] [--category C] [--product P]\n"
     "       [--band top|middle|bottom] [--segment NAME] [--churn-days N] [--out FILE.csv|FILE.json]";
 
@@ -70,7 +71,7 @@ bool parseSettings(const po::variables_map &vm, Settings &s) {
     const auto scheme = vm["scheme"].as<std::string>();
     s.kmeans = scheme == "kmeans";
     s.scheme = scheme == "rfm" ? "rfm-10" : scheme;
-    if (!s.kmeans && !segment::builtinScheme(s.scheme).ok()) return usage("--scheme must be rfm, rfm-11 or kmeans");
+    // Any other name must be an RFM table stored with `segdash schemes`: checked once the store is open.
     const auto k = vm["k"].as<std::string>();
     if (k != "auto") {
         try { s.k = std::stoi(k); } catch (const std::exception &) { return usage("--k must be a number or auto"); }
@@ -101,7 +102,8 @@ bool parseSettings(const po::variables_map &vm, Settings &s) {
 void addOptions(po::options_description &o) {
     o.add_options()
         ("db", po::value<std::string>()->required(), "the store")
-        ("scheme", po::value<std::string>()->default_value("rfm"), "segments: rfm (rfm-10), rfm-11 or kmeans")
+        ("scheme", po::value<std::string>()->default_value("rfm"),
+         "segments: rfm (rfm-10), rfm-11, kmeans, or an RFM table stored with 'segdash schemes'")
         ("k", po::value<std::string>()->default_value("auto"), "k-means: number of clusters, or auto")
         ("as-of", po::value<std::string>(), "analysis date YYYY-MM-DD (default: the day after the last order)")
         ("from", po::value<std::string>(), "only orders on or after this date")
@@ -123,7 +125,7 @@ void addOptions(po::options_description &o) {
 
 // Declared in cmd_metrics_segments.cpp.
 core::Result<segment::Segmentation> rfmSegmentation(const SegmentSource &source, const segment::Dataset &data,
-                                                    const std::string &scheme);
+                                                    const segment::SegmentScheme &scheme);
 core::Result<segment::Segmentation> kmeansSegmentation(const SegmentSource &source, const segment::Dataset &data,
                                                        std::optional<int> k);
 
@@ -155,7 +157,13 @@ int runMetrics(const Args &args) {
     source->set.inputs.resize(kept);
     if (source->customerLabels.size() > kept) source->customerLabels.resize(kept);
     if (source->set.inputs.empty()) return fail("no customer with a purchase matches the filter");
-    auto seg = s.kmeans ? kmeansSegmentation(*source, *data, s.k) : rfmSegmentation(*source, *data, s.scheme);
+    std::optional<segment::SegmentScheme> table;
+    if (!s.kmeans) {
+        auto resolved = analysis::resolveRfmScheme(**store, s.scheme);
+        if (!resolved.ok()) return fail(resolved.message());
+        table = std::move(*resolved);
+    }
+    auto seg = s.kmeans ? kmeansSegmentation(*source, *data, s.k) : rfmSegmentation(*source, *data, *table);
     if (!seg.ok()) return fail(seg.message());
     if (s.segmentName) {
         const auto &names = seg->names;

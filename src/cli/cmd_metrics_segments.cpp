@@ -37,12 +37,10 @@ segment::Segmentation mapLabels(const SegmentSource &source, const segment::Data
 } // namespace
 
 core::Result<segment::Segmentation> rfmSegmentation(const SegmentSource &source, const segment::Dataset &data,
-                                                    const std::string &scheme) {
-    auto rules = segment::builtinScheme(scheme);
-    if (!rules.ok()) return rules.status();
+                                                    const segment::SegmentScheme &rules) {
     auto scores = segment::scoreRfm(source.set.inputs, segment::RfmOptions{});
     if (!scores.ok()) return scores.status();
-    auto assigned = segment::assignSegments(*rules, scores->scores);
+    auto assigned = segment::assignSegments(rules, scores->scores);
     if (!assigned.ok()) return assigned.status();
     return mapLabels(source, data, assigned->segmentNames, assigned->segmentOfCustomer);
 }

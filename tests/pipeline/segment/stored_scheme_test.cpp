@@ -53,6 +53,11 @@ TEST(StoredScheme, SavedTableSegmentsEveryCustomerByItsRules) {
         ++counts[row.at("segment")];
     }
     EXPECT_EQ(counts.size(), 3u); // every tier used on the demo data
+
+    // The same stored table drives the per-segment metrics.
+    const auto metrics = test::runSegdash(t, {"metrics", "--db", t.path(), "--scheme", "Tiers"});
+    ASSERT_EQ(metrics.exitCode, 0) << metrics.err;
+    for (const auto &[name, n] : counts) EXPECT_NE(metrics.out.find(name), std::string::npos) << name;
 }
 
 TEST(StoredScheme, ShowsBuiltInsAndRefusesBadTablesAndNames) {
