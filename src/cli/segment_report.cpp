@@ -1,5 +1,7 @@
 #include "cli/segment_report.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -155,26 +157,75 @@ void printKMeans(std::ostream &out, const KMeansOutcome &km) {
             << p.name << "\n";
 }
 
+namespace {
+
+void appendInt(std::string &out, std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+// As exactMoney(), without a temporary string: 4 decimals trimmed to at least 2.
+void appendExactMoney(std::string &out, core::Money m) {
+    const std::int64_t units = m.units();
+    const std::uint64_t a = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    if (units < 0) out += '-';
+    appendInt(out, static_cast<std::int64_t>(a / core::Money::kScale));
+    char frac[5] = {'0', '0', '0', '0', 0};
+    for (std::uint64_t f = a % core::Money::kScale, i = 4; i-- > 0; f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+    int digits = 4;
+    while (digits > 2 && frac[digits - 1] == '0') --digits;
+    out += '.';
+    out.append(frac, static_cast<std::size_t>(digits));
+}
+
+} // namespace
+
 core::Status writeSegmentCsv(const std::string &path, const RfmOutcome &rfm, const KMeansOutcome *km) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return core::Status::error("cannot write " + path);
-    out << "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment";
-    out << (km ? ",cluster,cluster_name\n" : "\n");
+    std::FILE *file = std::fopen(path.c_str(), "wb");
+    if (!file) return core::Status::error("cannot write " + path);
+    std::string buf = "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment";
+    buf += km ? ",cluster,cluster_name\n" : "\n";
+    // Segment and cluster names quoted once, not once a row.
+    std::vector<std::string> segmentNames, clusterNames;
+    for (const auto &n : rfm.segments.segmentNames) segmentNames.push_back(csvField(n));
+    if (km)
+        for (const auto &p : km->profiles) clusterNames.push_back(csvField(p.name));
     const auto &src = rfm.source;
-    for (std::size_t i = 0; i < src.set.inputs.size(); ++i) {
+    bool ok = true;
+    for (std::size_t i = 0; i < src.set.inputs.size() && ok; ++i) {
         const auto &in = src.set.inputs[i];
         const auto &sc = rfm.scores.scores[i];
-        out << csvField(src.customerLabels[i]) << ',' << in.recencyDays << ',' << in.frequency << ','
-            << exactMoney(in.monetary) << ',' << sc.r << ',' << sc.f << ',' << sc.m << ',' << sc.rfmScore << ','
-            << csvField(rfm.segments.segmentNames[static_cast<std::size_t>(rfm.segments.segmentOfCustomer[i])]);
+        const std::string &id = src.customerLabels[i];
+        if (id.find_first_of(",\"\r\n") == std::string::npos) buf += id; else buf += csvField(id);
+        buf += ',';
+        appendInt(buf, in.recencyDays);
+        buf += ',';
+        appendInt(buf, in.frequency);
+        buf += ',';
+        appendExactMoney(buf, in.monetary);
+        for (const int v : {sc.r, sc.f, sc.m, sc.rfmScore}) {
+            buf += ',';
+            appendInt(buf, v);
+        }
+        buf += ',';
+        buf += segmentNames[static_cast<std::size_t>(rfm.segments.segmentOfCustomer[i])];
         if (km) {
             const int c = km->model.labels[i];
-            out << ',' << c << ',' << csvField(km->profiles[static_cast<std::size_t>(c)].name);
+            buf += ',';
+            appendInt(buf, c);
+            buf += ',';
+            buf += clusterNames[static_cast<std::size_t>(c)];
         }
-        out << '\n';
+        buf += '\n';
+        if (buf.size() >= (1u << 20)) {
+            ok = std::fwrite(buf.data(), 1, buf.size(), file) == buf.size();
+            buf.clear();
+        }
     }
-    out.flush();
-    if (!out) return core::Status::error("writing " + path + " failed (disk full?)");
+    ok = ok && std::fwrite(buf.data(), 1, buf.size(), file) == buf.size();
+    ok = std::fclose(file) == 0 && ok;
+    if (!ok) return core::Status::error("writing " + path + " failed (disk full?)");
     return core::Status::success();
 }
 
