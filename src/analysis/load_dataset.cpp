@@ -12,8 +12,7 @@ using segment::kNoIndex;
 // Orders stream in ascending id order, so orderIds[i] is the store id of dataset order
 // i and stays sorted: lines find their order by binary search (a hash map of 10M ids
 // would cost several hundred MB).
-core::Status loadOrders(store::Store &store, Dataset &data, std::vector<core::Id> &orderIds, std::int64_t expected) {
-    orderIds.reserve(static_cast<std::size_t>(expected));
+core::Status loadOrders(store::Store &store, Dataset &data, std::vector<core::Id> &orderIds) {
     return store.forEachOrder([&](const core::Order &o) {
         const auto c = o.customerId == 0 ? kNoIndex : data.customerIndex(o.customerId);
         if (o.customerId != 0 && c == kNoIndex) return true;
@@ -63,9 +62,7 @@ core::Status loadCrm(store::Store &store, Dataset &data, int step, const core::P
 } // namespace
 
 core::Result<segment::Dataset> loadDataset(store::Store &store, const core::ProgressFn &progress) {
-    auto summary = store.summary();
-    if (!summary.ok()) return summary.status();
-    Dataset data;
+    Dataset data; // no summary() first: it scans and counts every table just to size vectors
     const auto cancelled = [&](int done) { return !core::reportProgress(progress, done, 7); };
     auto s = store.forEachCustomer([&](const core::Customer &c) {
         data.addCustomer(c);
@@ -74,7 +71,7 @@ core::Result<segment::Dataset> loadDataset(store::Store &store, const core::Prog
     if (!s.ok()) return s;
     if (cancelled(1)) return core::Status::error("cancelled");
     std::vector<core::Id> orderIds;
-    if (s = loadOrders(store, data, orderIds, summary->orders); !s.ok()) return s;
+    if (s = loadOrders(store, data, orderIds); !s.ok()) return s;
     if (cancelled(2)) return core::Status::error("cancelled");
     if (s = loadLines(store, data, orderIds); !s.ok()) return s;
     orderIds = {};
