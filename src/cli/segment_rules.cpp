@@ -34,9 +34,9 @@ core::Result<core::Date> asOfDate(const po::variables_map &vm, store::Store &sto
         if (!d) return core::Status::error("--as-of must be a date YYYY-MM-DD");
         return *d;
     }
-    auto summary = store.summary();
-    if (!summary) return summary.status();
-    if (summary->lastOrder) return summary->lastOrder->date().addDays(1);
+    auto newest = store.lastOrderTime();
+    if (!newest) return newest.status();
+    if (*newest) return (*newest)->date().addDays(1);
     return core::Timestamp{static_cast<std::int64_t>(std::time(nullptr))}.date();
 }
 
