@@ -84,9 +84,33 @@ void printFeatureProfiles(std::ostream &out, const KMeansOutcome &km) {
 
 } // namespace
 
+namespace {
+
+void appendInt(std::string &out, std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+// Money exactly: 4 decimals trimmed to at least 2, appended without a temporary string.
+void appendExactMoney(std::string &out, core::Money m) {
+    const std::int64_t units = m.units();
+    const std::uint64_t a = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    if (units < 0) out += '-';
+    appendInt(out, static_cast<std::int64_t>(a / core::Money::kScale));
+    char frac[5] = {'0', '0', '0', '0', 0};
+    for (std::uint64_t f = a % core::Money::kScale, i = 4; i-- > 0; f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+    int digits = 4;
+    while (digits > 2 && frac[digits - 1] == '0') --digits;
+    out += '.';
+    out.append(frac, static_cast<std::size_t>(digits));
+}
+
+} // namespace
+
 std::string exactMoney(core::Money m) {
-    std::string s = m.toString(4);
-    while (s.size() > 3 && s.back() == '0' && s[s.size() - 3] != '.') s.pop_back();
+    std::string s;
+    appendExactMoney(s, m);
     return s;
 }
 
@@ -156,30 +180,6 @@ void printKMeans(std::ostream &out, const KMeansOutcome &km) {
             << pad(format("%.2f", p.meanFrequency), 10, true) << pad(format("%.2f", p.meanMonetary), 12, true) << "  "
             << p.name << "\n";
 }
-
-namespace {
-
-void appendInt(std::string &out, std::int64_t v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
-
-// As exactMoney(), without a temporary string: 4 decimals trimmed to at least 2.
-void appendExactMoney(std::string &out, core::Money m) {
-    const std::int64_t units = m.units();
-    const std::uint64_t a = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
-    if (units < 0) out += '-';
-    appendInt(out, static_cast<std::int64_t>(a / core::Money::kScale));
-    char frac[5] = {'0', '0', '0', '0', 0};
-    for (std::uint64_t f = a % core::Money::kScale, i = 4; i-- > 0; f /= 10) frac[i] = static_cast<char>('0' + f % 10);
-    int digits = 4;
-    while (digits > 2 && frac[digits - 1] == '0') --digits;
-    out += '.';
-    out.append(frac, static_cast<std::size_t>(digits));
-}
-
-} // namespace
 
 core::Status writeSegmentCsv(const std::string &path, const RfmOutcome &rfm, const KMeansOutcome *km) {
     std::FILE *file = std::fopen(path.c_str(), "wb");
